@@ -1,0 +1,100 @@
+/**
+ * Types of a criteria catalog (src/catalog/*.json). The catalog is data: criterion codes,
+ * names, targets, evidence and the appraisal chain live in JSON, never in TypeScript.
+ */
+
+/** What a criterion's target demands. */
+export type Target =
+  /** A minimum rate. `value` is a fraction (0.7 for 70 %). `text` as written ("70%"). */
+  | { kind: 'min-rate'; value: number; text: string }
+  /** A minimum count (e.g. at least 1 wifi point). */
+  | { kind: 'min-count'; value: number; text: string }
+  /** Yes/no: the thing must exist ("Có"). */
+  | { kind: 'yes'; text: string }
+  /**
+   * A qualitative phrase ("Đáp ứng", "Sử dụng hiệu quả", "Cung cấp đầy đủ thông tin theo
+   * quy định"). `accept` lists phrases (compared normalised) that satisfy it; a "Có" or a
+   * positive phrase also satisfies it unless it is a negative ("Không", "Chưa").
+   */
+  | { kind: 'qualitative'; text: string; accept: string[] };
+
+export interface CriterionGroup {
+  /** "1" */
+  code: string;
+  /** "Chính quyền số" */
+  name: string;
+  /** Other spellings seen on group rows ("Hạ tầng và nền tảng số"). */
+  aliases?: string[];
+}
+
+/** A link from a criterion's result to an evidence form's computed rate (issue: forms). */
+export interface FormLink {
+  /** Form kind, e.g. "mau-1.4" */
+  form: string;
+  /** Ratio key within the form, e.g. "computer" / "mailbox" / "smartphone". */
+  ratio: string;
+}
+
+export interface Criterion {
+  /** "1.6" */
+  code: string;
+  /** Group code, "1" */
+  group: string;
+  /** Official name (Tên chỉ tiêu) */
+  name: string;
+  /** Đơn vị tính, as in the official appendix ("%", "Văn bản", "Hệ thống"...) */
+  unit: string;
+  /** The yearly target */
+  target: Target;
+  /** Yêu cầu tiêu chí (requirement text, seed 001) */
+  requirement: string;
+  /** Thành phần hồ sơ chứng minh: each required document */
+  evidence: string[];
+  /** When true, an empty Tài liệu minh chứng cell is reported (missing-evidence). */
+  evidenceRequired: boolean;
+  /** The evidence form(s) the result is computed from, if any. */
+  formLinks?: FormLink[];
+}
+
+/** One level of the appraisal chain (commune self-assessment, district, province). */
+export interface AppraisalLevel {
+  /** Name used on the command line (`--level huyen`): "xa", "huyen", "tinh". */
+  id: string;
+  /** Vietnamese label: "UBND cấp xã" */
+  label: string;
+  /** Sheet kind produced / recognised for this level: "phu-luc-01", "phu-luc-02"... */
+  sheetKind: string;
+  /** Appendix title, "PHỤ LỤC 02" */
+  appendixTitle: string;
+  /** Subtitle line: "KẾT QUẢ THẨM ĐỊNH CÁC TIÊU CHÍ CHUYỂN ĐỔI SỐ CHO XÃ..." */
+  subtitle: string;
+  /** Header of this level's result column: "Kết quả thẩm định của UBND cấp huyện" */
+  resultHeader: string;
+  /** Default sheet name when generated */
+  sheetName: string;
+}
+
+export interface AppraisalChain {
+  id: string;
+  /** "Thanh Hóa 2023: xã → huyện → tỉnh" */
+  label: string;
+  /** Level ids in order, first is the self-assessment. */
+  levels: string[];
+}
+
+export interface Catalog {
+  /** "thanh-hoa-2023" */
+  id: string;
+  /** Human title */
+  title: string;
+  province: string;
+  year: number;
+  /** Source documents (seed references, decision numbers) */
+  sources: string[];
+  groups: CriterionGroup[];
+  criteria: Criterion[];
+  levels: AppraisalLevel[];
+  chains: AppraisalChain[];
+  /** Id of the chain used when none is chosen. */
+  defaultChain: string;
+}

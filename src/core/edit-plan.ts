@@ -1,0 +1,60 @@
+/**
+ * A plan of cell edits: what the core wants written. Adapters apply it in one batch
+ * (Office.js: one sync; ExcelJS: one pass). Addresses are A1 on a named sheet.
+ */
+
+export type CellEdit =
+  /** Write a constant (number, text, boolean) with an optional number format. */
+  | {
+      op: 'set-value';
+      sheet: string;
+      cell: string;
+      value: string | number | boolean | null;
+      numberFormat?: string;
+    }
+  /** Write a formula (without leading "="); `cached` is the value we expect it to compute. */
+  | {
+      op: 'set-formula';
+      sheet: string;
+      cell: string;
+      formula: string;
+      numberFormat?: string;
+      cached?: string | number | boolean;
+    }
+  /** Set (replace) the note on a cell. `null` removes it. */
+  | { op: 'set-note'; sheet: string; cell: string; text: string | null }
+  /** Set the fill colour of a cell (RGB hex "FFC7CE"); `null` removes the fill. */
+  | { op: 'set-fill'; sheet: string; cell: string; color: string | null }
+  /** Bold / wrap / alignment for generated layouts. */
+  | {
+      op: 'set-style';
+      sheet: string;
+      cell: string;
+      bold?: boolean;
+      italic?: boolean;
+      wrap?: boolean;
+      align?: 'left' | 'center' | 'right';
+      border?: boolean;
+    }
+  /** Data validation list (e.g. Đạt / Không đạt). */
+  | { op: 'set-validation-list'; sheet: string; cell: string; values: string[] }
+  /** Merge a range "A1:H1". */
+  | { op: 'merge'; sheet: string; range: string }
+  /** Column width in characters. */
+  | { op: 'set-column-width'; sheet: string; column: string; width: number }
+  /** Add a sheet (after `after` if given). Fails if it exists. */
+  | { op: 'add-sheet'; sheet: string; after?: string }
+  /** Select a cell (pane: click on a finding). */
+  | { op: 'select'; sheet: string; cell: string };
+
+export interface EditPlan {
+  /** Vietnamese one-line description for the UI ("Điền 37 công thức…") */
+  description: string;
+  edits: CellEdit[];
+  /** Vietnamese messages for things the plan deliberately did not do. */
+  notes?: string[];
+}
+
+export function emptyPlan(description: string): EditPlan {
+  return { description, edits: [] };
+}
