@@ -6,7 +6,16 @@
 /** What a criterion's target demands. */
 export type Target =
   /** A minimum rate. `value` is a fraction (0.7 for 70 %). `text` as written ("70%"). */
-  | { kind: 'min-rate'; value: number; text: string }
+  | {
+      kind: 'min-rate';
+      value: number;
+      text: string;
+      /**
+       * True when the target says "trên X%" (above X %): the value must exceed `value`.
+       * Absent/false: "đạt X%", "X% trở lên" — the value must reach `value`.
+       */
+      strict?: boolean;
+    }
   /** A minimum count (e.g. at least 1 wifi point). */
   | { kind: 'min-count'; value: number; text: string }
   /** Yes/no: the thing must exist ("Có"). */
@@ -54,6 +63,8 @@ export interface Criterion {
   evidenceRequired: boolean;
   /** The evidence form(s) the result is computed from, if any. */
   formLinks?: FormLink[];
+  /** Why the catalog reads the source the way it does (ambiguous target, split rows...). */
+  notes?: string;
 }
 
 /** One level of the appraisal chain (commune self-assessment, district, province). */
@@ -97,4 +108,6 @@ export interface Catalog {
   chains: AppraisalChain[];
   /** Id of the chain used when none is chosen. */
   defaultChain: string;
+  /** Decisions taken when building the catalog from its sources (Vietnamese). */
+  notes?: string[];
 }
