@@ -1,0 +1,87 @@
+/**
+ * The core's entry point: a workbook snapshot in, a report out. Each sheet is tried as an
+ * appendix (PHỤ LỤC 01/02/03), then as an evidence form (Mẫu …); anything else is `unknown`
+ * and produces no finding. Cross-sheet checks (appendix vs. its evidence forms, evidence
+ * folders) run last.
+ */
+import type { Catalog } from './catalog-types';
+import { sortFindings, type Finding } from './findings';
+import { GridView, type WorkbookSnapshot } from './grid';
+import type { SheetReport, WorkbookReport } from './report-types';
+import { recognizeAppendix } from './recognize';
+import { evaluateAppendix } from './evaluate';
+import { recognizeForm, evaluateForm, crossCheckEvidence, checkEvidenceFolders } from './forms';
+
+export interface AnalyzeOptions {
+  /**
+   * Relative paths of every file under the evidence folder (`cds-check validate --evidence DIR`);
+   * when given, each criterion requiring evidence must have a folder named after its code.
+   */
+  evidenceListing?: string[];
+}
+
+const EMPTY_SUMMARY = { criteria: 0, met: 0, unmet: 0, undetermined: 0 };
+
+export function analyzeSheet(
+  sheet: WorkbookSnapshot['sheets'][number],
+  catalog: Catalog,
+): SheetReport {
+  const view = new GridView(sheet);
+  const rec = recognizeAppendix(view, catalog);
+  if (rec) {
+    const { criteria, findings, summary } = evaluateAppendix(sheet.name, view, rec, catalog);
+    return {
+      name: sheet.name,
+      kind: rec.kind,
+      criteria,
+      summary,
+      findings,
+      ratios: [],
+      layout: rec.layout,
+      rows: rec.rows,
+      groups: rec.groups,
+    };
+  }
+  const form = recognizeForm(view);
+  if (form) {
+    const { findings, ratios } = evaluateForm(sheet.name, view, form, catalog);
+    return {
+      name: sheet.name,
+      kind: form.kind,
+      criteria: [],
+      summary: { ...EMPTY_SUMMARY },
+      findings,
+      ratios,
+    };
+  }
+  return {
+    name: sheet.name,
+    kind: 'unknown',
+    criteria: [],
+    summary: { ...EMPTY_SUMMARY },
+    findings: [],
+    ratios: [],
+  };
+}
+
+export function analyzeWorkbook(
+  wb: WorkbookSnapshot,
+  catalog: Catalog,
+  opts: AnalyzeOptions = {},
+): WorkbookReport {
+  const sheets = wb.sheets.map((s) => analyzeSheet(s, catalog));
+  const extra: Finding[] = [...crossCheckEvidence(sheets, catalog)];
+  if (opts.evidenceListing) {
+    for (const s of sheets) {
+      if (s.kind === 'phu-luc-01' || s.kind === 'phu-luc-02' || s.kind === 'phu-luc-03') {
+        extra.push(...checkEvidenceFolders(opts.evidenceListing, s, catalog));
+      }
+    }
+  }
+  for (const f of extra) {
+    const target = sheets.find((s) => s.name === f.sheet);
+    if (target) target.findings.push(f);
+  }
+  for (const s of sheets) s.findings = sortFindings(s.findings);
+  return { sheets };
+}
