@@ -1,0 +1,251 @@
+/**
+ * Applies a core EditPlan to an ExcelJS workbook in one pass. Everything that can be
+ * checked is checked first (protected sheets, missing sheets, bad addresses, merge
+ * overlaps), so a refused plan leaves the workbook untouched.
+ */
+import type * as ExcelJS from 'exceljs';
+import type { CellEdit, EditPlan } from '../core/edit-plan';
+import { fromA1 } from '../core/grid';
+import { CliError } from './errors';
+
+type Area = { top: number; left: number; bottom: number; right: number };
+
+const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/;
+
+/** "A1:H3" → 0-based area; throws CliError on a malformed range. */
+export function parseRange(range: string): Area {
+  const parts = range.split(':');
+  if (parts.length < 1 || parts.length > 2) throw badEdit(`vùng "${range}" không hợp lệ`);
+  try {
+    const a = fromA1(parts[0]);
+    const b = parts.length === 2 ? fromA1(parts[1]) : a;
+    return {
+      top: Math.min(a.row, b.row),
+      left: Math.min(a.col, b.col),
+      bottom: Math.max(a.row, b.row),
+      right: Math.max(a.col, b.col),
+    };
+  } catch {
+    throw badEdit(`vùng "${range}" không hợp lệ`);
+  }
+}
+
+function badEdit(what: string): CliError {
+  return new CliError('invalid-edit', `Không thể ghi: ${what}.`);
+}
+
+function overlaps(a: Area, b: Area): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+function sameArea(a: Area, b: Area): boolean {
+  return a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right;
+}
+
+/** The merged areas of a worksheet (0-based). */
+export function worksheetMerges(ws: ExcelJS.Worksheet): Area[] {
+  // ExcelJS keeps merges in a private map (master address → Range); `model.merges` would
+  // build the whole sheet model, which is costly on large sheets.
+  const priv = (ws as unknown as { _merges?: Record<string, { model?: Area }> })._merges;
+  if (priv && typeof priv === 'object') {
+    const out: Area[] = [];
+    for (const r of Object.values(priv)) {
+      if (r && r.model) {
+        const m = r.model;
+        out.push({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 });
+      }
+    }
+    return out;
+  }
+  const merges = (ws.model as { merges?: string[] }).merges ?? [];
+  return merges.map(parseRange);
+}
+
+export function isSheetProtected(ws: ExcelJS.Worksheet): boolean {
+  const p = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection;
+  return !!(p && p.sheet);
+}
+
+function editAddress(e: CellEdit): string | undefined {
+  switch (e.op) {
+    case 'merge':
+    case 'add-sheet':
+    case 'set-column-width':
+      return undefined;
+    default:
+      return e.cell;
+  }
+}
+
+/** Check the whole plan against the workbook before anything is written. */
+function checkPlan(wb: ExcelJS.Workbook, plan: EditPlan): void {
+  const added = new Set<string>();
+  const exists = (name: string) => added.has(name) || !!wb.getWorksheet(name);
+  const pendingMerges = new Map<string, Area[]>();
+  for (const e of plan.edits) {
+    if (e.op === 'add-sheet') {
+      if (exists(e.sheet))
+        throw new CliError(
+          'sheet-exists',
+          `Không thể thêm trang tính "${e.sheet}": đã có trang tính cùng tên.`,
+        );
+      if (!e.sheet.trim() || e.sheet.length > 31 || SHEET_NAME_FORBIDDEN.test(e.sheet))
+        throw badEdit(
+          `tên trang tính "${e.sheet}" không hợp lệ (tối đa 31 ký tự, không chứa [ ] : * ? / \\)`,
+        );
+      if (e.after !== undefined && !exists(e.after))
+        throw new CliError('missing-sheet', `Không thể ghi: không có trang tính "${e.after}".`);
+      added.add(e.sheet);
+      continue;
+    }
+    if (!exists(e.sheet))
+      throw new CliError('missing-sheet', `Không thể ghi: không có trang tính "${e.sheet}".`);
+    const ws = wb.getWorksheet(e.sheet);
+    if (ws && !added.has(e.sheet) && isSheetProtected(ws))
+      throw new CliError(
+        'protected-sheet',
+        `Trang tính "${e.sheet}" đang được bảo vệ (Protect Sheet); hãy bỏ bảo vệ rồi chạy lại. Chưa ghi gì vào tệp.`,
+      );
+    const addr = editAddress(e);
+    if (addr !== undefined) {
+      try {
+        fromA1(addr);
+      } catch {
+        throw badEdit(`ô "${addr}" trên trang tính "${e.sheet}" không hợp lệ`);
+      }
+    }
+    if (e.op === 'set-column-width') {
+      if (!/^[A-Za-z]{1,3}$/.test(e.column) || !(e.width > 0))
+        throw badEdit(`độ rộng cột "${e.column}" không hợp lệ`);
+    }
+    if (e.op === 'merge') {
+      const area = parseRange(e.range);
+      const existing = ws ? worksheetMerges(ws) : [];
+      const pending = pendingMerges.get(e.sheet) ?? [];
+      for (const m of [...existing, ...pending]) {
+        if (!sameArea(m, area) && overlaps(m, area))
+          throw badEdit(`vùng ${e.range} chồng lên một vùng đã gộp trên trang tính "${e.sheet}"`);
+      }
+      pending.push(area);
+      pendingMerges.set(e.sheet, pending);
+    }
+    if (e.op === 'set-validation-list') {
+      const bad = e.values.find((v) => v.includes(',') || v.includes('"'));
+      if (bad !== undefined || e.values.join(',').length > 255)
+        throw badEdit(`danh sách chọn "${e.values.join(', ')}" không hợp lệ`);
+    }
+  }
+}
+
+/** ExcelJS shares style objects between cells read from a file: copy before changing one. */
+function ownStyle(cell: ExcelJS.Cell): Partial<ExcelJS.Style> {
+  const s: Partial<ExcelJS.Style> = { ...(cell.style ?? {}) };
+  cell.style = s;
+  return s;
+}
+
+function argb(rgb: string): string {
+  const hex = rgb.replace(/^#/, '').toUpperCase();
+  return hex.length === 6 ? `FF${hex}` : hex;
+}
+
+function placeSheetAfter(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, after: string): void {
+  const order = wb.worksheets.filter((w) => w !== ws);
+  const at = order.findIndex((w) => w.name === after);
+  order.splice(at + 1, 0, ws);
+  order.forEach((w, i) => {
+    (w as unknown as { orderNo: number }).orderNo = i;
+  });
+}
+
+function applyEdit(wb: ExcelJS.Workbook, e: CellEdit): void {
+  if (e.op === 'add-sheet') {
+    const ws = wb.addWorksheet(e.sheet);
+    if (e.after !== undefined) placeSheetAfter(wb, ws, e.after);
+    return;
+  }
+  const ws = wb.getWorksheet(e.sheet);
+  if (!ws) throw new CliError('missing-sheet', `Không thể ghi: không có trang tính "${e.sheet}".`);
+  switch (e.op) {
+    case 'select':
+      return; // a file has no selection worth writing
+    case 'merge': {
+      const a = parseRange(e.range);
+      const already = worksheetMerges(ws).some((m) => sameArea(m, a));
+      if (!already) ws.mergeCells(a.top + 1, a.left + 1, a.bottom + 1, a.right + 1);
+      return;
+    }
+    case 'set-column-width':
+      ws.getColumn(e.column.toUpperCase()).width = e.width;
+      return;
+    default:
+      break;
+  }
+  const cell = ws.getCell(e.cell);
+  switch (e.op) {
+    case 'set-value':
+      cell.value = e.value;
+      if (e.numberFormat !== undefined) ownStyle(cell).numFmt = e.numberFormat;
+      return;
+    case 'set-formula': {
+      const formula = e.formula.replace(/^=/, '');
+      cell.value =
+        e.cached === undefined
+          ? ({ formula } as ExcelJS.CellFormulaValue)
+          : ({ formula, result: e.cached } as ExcelJS.CellFormulaValue);
+      if (e.numberFormat !== undefined) ownStyle(cell).numFmt = e.numberFormat;
+      return;
+    }
+    case 'set-note':
+      if (e.text === null) {
+        // ExcelJS has no public way to remove a note; its setter always creates one.
+        (cell as unknown as { _comment?: unknown })._comment = undefined;
+      } else {
+        cell.note = e.text;
+      }
+      return;
+    case 'set-fill':
+      ownStyle(cell).fill =
+        e.color === null
+          ? { type: 'pattern', pattern: 'none' }
+          : { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(e.color) } };
+      return;
+    case 'set-style': {
+      const s = ownStyle(cell);
+      if (e.bold !== undefined || e.italic !== undefined) {
+        const font: Partial<ExcelJS.Font> = { ...(s.font ?? {}) };
+        if (e.bold !== undefined) font.bold = e.bold;
+        if (e.italic !== undefined) font.italic = e.italic;
+        s.font = font;
+      }
+      if (e.wrap !== undefined || e.align !== undefined) {
+        const al: Partial<ExcelJS.Alignment> = { ...(s.alignment ?? {}) };
+        if (e.wrap !== undefined) al.wrapText = e.wrap;
+        if (e.align !== undefined) al.horizontal = e.align;
+        if (al.vertical === undefined) al.vertical = 'top';
+        s.alignment = al;
+      }
+      if (e.border !== undefined) {
+        const thin: Partial<ExcelJS.Border> = { style: 'thin' };
+        s.border = e.border ? { top: thin, left: thin, bottom: thin, right: thin } : {};
+      }
+      return;
+    }
+    case 'set-validation-list':
+      cell.dataValidation = {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`"${e.values.join(',')}"`],
+      };
+      return;
+  }
+}
+
+/**
+ * Write every edit of `plan` into `wb`. Throws CliError ('protected-sheet', 'missing-sheet',
+ * 'sheet-exists', 'invalid-edit') before changing anything when the plan cannot be applied.
+ */
+export function applyPlanToExcelJS(wb: ExcelJS.Workbook, plan: EditPlan): void {
+  checkPlan(wb, plan);
+  for (const e of plan.edits) applyEdit(wb, e);
+}
