@@ -593,6 +593,12 @@ describe('formatRateVi / formatNumberVi', () => {
     expect(formatNumberVi(Number.NaN)).toBe('');
   });
 
+  it('handles many decimals beyond double precision', () => {
+    expect(formatNumberVi(123456.789, 20)).toBe('123.456,789');
+    expect(formatRateVi(0.5, 20)).toBe('50%');
+    expect(formatRateVi(0.829, 99)).toBe('82,9%'); // decimals clamped to 20
+  });
+
   it('percentToFraction avoids binary noise', () => {
     expect(percentToFraction(82.9)).toBe(0.829);
     expect(percentToFraction(-57.15)).toBe(-0.5715);

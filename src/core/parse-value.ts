@@ -81,7 +81,8 @@ function roundTo(n: number, decimals: number): number {
   const abs = Math.abs(n);
   const precise = Number(abs.toPrecision(15));
   const scaled = Math.round(Number(`${plainDigits(precise)}e${decimals}`));
-  if (!Number.isSafeInteger(scaled)) return n; // beyond double precision: nothing to round
+  // beyond double precision: nothing left to round, only binary noise to drop
+  if (!Number.isSafeInteger(scaled)) return n < 0 ? -precise : precise;
   const back = Number(`${scaled}e-${decimals}`);
   const r = n < 0 ? -back : back;
   return r === 0 ? 0 : r;
