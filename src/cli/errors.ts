@@ -29,7 +29,9 @@ export type CliErrorCode =
   /** A catalog file that cannot be read or does not validate. */
   | 'bad-catalog'
   /** A file that cannot be written. */
-  | 'write-failed';
+  | 'write-failed'
+  /** A bug: an unexpected exception while processing a file (reported, never a stack trace). */
+  | 'internal';
 
 export class CliError extends Error {
   readonly code: CliErrorCode;

@@ -1,0 +1,9 @@
+/**
+ * The sub-commands of `cds-check`, one line each. Modules are loaded only when their
+ * command runs (or for `--help`), so starting the CLI stays cheap.
+ */
+import type { CliCommand } from '../command';
+
+export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
+  validate: () => import('./validate'),
+};

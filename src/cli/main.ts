@@ -1,0 +1,79 @@
+/**
+ * `cds-check`: the command dispatcher. `bin/cds-check.js` calls `run()`. Only the chosen
+ * command's module is loaded, so `cds-check validate` pays for ExcelJS and the core only.
+ */
+import { COMMANDS } from './commands';
+import { EXIT_FAILURE, EXIT_OK, processIO, type CliIO } from './command';
+import { isCliError } from './errors';
+
+const VERSION = '0.1.0';
+
+async function helpText(): Promise<string> {
+  const lines = [
+    'cds-check — kiểm tra tiêu chí chuyển đổi số cấp xã (PHỤ LỤC 01/02/03, biểu mẫu minh chứng)',
+    '',
+    'Cách dùng: cds-check <lệnh> [tùy chọn] …',
+    '',
+    'Các lệnh:',
+  ];
+  for (const [name, load] of Object.entries(COMMANDS)) {
+    const cmd = await load();
+    lines.push(`  ${name.padEnd(10)} ${cmd.summary}`);
+  }
+  lines.push(
+    '',
+    'Xem hướng dẫn của từng lệnh: cds-check <lệnh> --help',
+    'Ví dụ: cds-check validate xa-hoang-kim.xlsx',
+    '',
+  );
+  return lines.join('\n');
+}
+
+/** Run `cds-check` with `argv` (the arguments after the program name). */
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    const text = await helpText();
+    if (first === undefined) {
+      io.stderr(text);
+      return EXIT_FAILURE;
+    }
+    io.stdout(text);
+    return EXIT_OK;
+  }
+  if (first === '--version' || first === '-v') {
+    io.stdout(`${VERSION}\n`);
+    return EXIT_OK;
+  }
+  const load = Object.prototype.hasOwnProperty.call(COMMANDS, first) ? COMMANDS[first] : undefined;
+  if (!load) {
+    io.stderr(
+      `Không có lệnh "${first}". Các lệnh: ${Object.keys(COMMANDS).join(', ')}. Xem: cds-check --help\n`,
+    );
+    return EXIT_FAILURE;
+  }
+  const cmd = await load();
+  return cmd.run(rest, io);
+}
+
+/** Entry point for bin/cds-check.js: never prints a stack trace. */
+export function run(argv: string[] = process.argv.slice(2)): void {
+  main(argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      const msg = isCliError(e)
+        ? e.message
+        : `Lỗi nội bộ: ${firstLine((e as Error)?.message ?? String(e))}`;
+      process.stderr.write(`${msg}\n`);
+      process.exitCode = EXIT_FAILURE;
+    },
+  );
+}
+
+if (require.main === module) run();
+
+function firstLine(s: string): string {
+  return s.split('\n')[0];
+}

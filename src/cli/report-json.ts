@@ -1,0 +1,85 @@
+/** The `--json` shape of `cds-check validate` (issue 3 §6). Fields may be added, never renamed. */
+import type { Severity, RuleId } from '../core/findings';
+import type { SheetKind, SheetReport, SheetSummary, Verdict } from '../core/report-types';
+
+export interface JsonFinding {
+  rule: RuleId;
+  severity: Severity;
+  cell: string;
+  criterion: string | null;
+  message: string;
+}
+
+export interface JsonCriterion {
+  code: string;
+  row: number;
+  verdict: Verdict;
+  value: number | string | boolean | null;
+  target: number | string | null;
+}
+
+export interface JsonRatio {
+  label: string;
+  numerator: number;
+  denominator: number;
+  value: number;
+  cell: string;
+  key?: string;
+}
+
+export interface JsonSheet {
+  name: string;
+  kind: SheetKind;
+  criteria: JsonCriterion[];
+  summary: SheetSummary;
+  findings: JsonFinding[];
+  ratios: JsonRatio[];
+}
+
+export interface JsonFileReport {
+  file: string;
+  error: null | { code: string; message: string };
+  sheets: JsonSheet[];
+}
+
+export interface JsonReport {
+  files: JsonFileReport[];
+}
+
+export function jsonSheet(s: SheetReport): JsonSheet {
+  return {
+    name: s.name,
+    kind: s.kind,
+    criteria: s.criteria.map((c) => ({
+      code: c.code,
+      row: c.row,
+      verdict: c.verdict,
+      value: c.value,
+      target: c.target,
+    })),
+    summary: {
+      criteria: s.summary.criteria,
+      met: s.summary.met,
+      unmet: s.summary.unmet,
+      undetermined: s.summary.undetermined,
+    },
+    findings: s.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      cell: f.cell,
+      criterion: f.criterion ?? null,
+      message: f.message,
+    })),
+    ratios: s.ratios.map((r) => {
+      const out: JsonRatio = {
+        label: r.label,
+        numerator: r.numerator,
+        denominator: r.denominator,
+        value: r.value,
+        cell: r.cell,
+      };
+      if (r.key !== undefined) out.key = r.key;
+      return out;
+    }),
+  };
+}
