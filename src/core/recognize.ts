@@ -329,7 +329,7 @@ function detectGroup(
 ): { code: string; name: string } | null {
   const m = ttText ? GROUP_TT_RE.exec(ttText) : null;
   if (m) {
-    const name = cleanText(m[3] || nameText);
+    const name = cleanText(m[2] || nameText);
     if (!name || /^[\d\s().,]+$/.test(name)) return null;
     const code = matchGroup(name, catalog, true);
     if (code) return { code, name };
