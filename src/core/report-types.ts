@@ -92,6 +92,8 @@ export interface RatioReport {
   cell: string;
   /** Ratio key (for form links), e.g. "smartphone" */
   key?: string;
+  /** "rate": value = numerator/denominator; "count": value = numerator, denominator = 1 (forms). */
+  kind?: 'rate' | 'count';
 }
 
 export interface SheetSummary {
