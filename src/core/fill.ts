@@ -1,0 +1,283 @@
+/**
+ * `fill`: make an appendix live. For every recognised PHỤ LỤC 01/02/03 sheet:
+ * - results typed as text become numbers ("82,9%" → 0.829 shown 0.0%; "3.644/4.993" → the
+ *   formula 3644/4993; "14 điểm" → 14 shown `0 "điểm"`), the typed text kept in a note;
+ * - Đánh giá gets a verdict formula on the result cell (see verdict-formula.ts), written only
+ *   when it shows, for the value there now, the verdict `validate` gives — otherwise the
+ *   typed verdict is left for a person and the plan says why;
+ * - a summary block with COUNTIF formulas goes under the table (summary-block.ts).
+ * Pure: returns an EditPlan. Re-running on a filled sheet plans nothing (formulas, notes and
+ * the summary title are recognised).
+ */
+import type { Catalog, Criterion } from './catalog-types';
+import type { CellEdit, EditPlan } from './edit-plan';
+import { a1 } from './formula';
+import { cellText, GridView, type Cell, type SheetGrid, type WorkbookSnapshot } from './grid';
+import {
+  convertTypedResult,
+  convertedValue,
+  hasOriginalNote,
+  originalNote,
+  type Conversion,
+} from './convert-result';
+import { percentFormatKind } from './parse-value';
+import type { CriterionResult, CriterionRow, SheetReport, WorkbookReport } from './report-types';
+import { isAppendixKind, resultRoleOfKind } from './appendix-roles';
+import {
+  freeBlockRow,
+  hasSummaryBlock,
+  summaryEdits,
+  summaryHeight,
+  type SummaryGroup,
+} from './summary-block';
+import {
+  simulateVerdict,
+  verdictFormula,
+  verdictRuleFor,
+  verdictText,
+  type VerdictText,
+} from './verdict-formula';
+import { cleanText } from './text';
+import { ratioDisagreement } from './evaluate';
+
+export interface FillOptions {
+  /** Only this sheet (the pane's active sheet); default: every appendix sheet */
+  sheet?: string;
+}
+
+/** Counts of what a fill plan does, for the CLI/pane summary. */
+export interface FillStats {
+  converted: number;
+  verdictFormulas: number;
+  summaries: number;
+  skipped: number;
+}
+
+export interface FillPlan extends EditPlan {
+  stats: FillStats;
+}
+
+interface SheetFill {
+  edits: CellEdit[];
+  notes: string[];
+  stats: FillStats;
+}
+
+function emptyStats(): FillStats {
+  return { converted: 0, verdictFormulas: 0, summaries: 0, skipped: 0 };
+}
+
+/** The cell that shows what is at (row, col): the top-left of a merge covering it. */
+function anchor(view: GridView, row: number, col: number): { row: number; col: number } {
+  const m = view.mergeAt(row, col);
+  return m ? { row: m.top, col: m.left } : { row, col };
+}
+
+/** A value as a spreadsheet formula reads it from a cell. */
+function cellValue(c: Cell | undefined): string | number | boolean | null {
+  if (!c || c.kind === 'empty') return null;
+  if (c.kind === 'error') return null;
+  return c.value;
+}
+
+function firstRowPerCode(rows: CriterionRow[]): Map<string, CriterionRow> {
+  const m = new Map<string, CriterionRow>();
+  for (const r of rows) if (!m.has(r.code.trim())) m.set(r.code.trim(), r);
+  return m;
+}
+
+function fillSheet(sheet: SheetGrid, rep: SheetReport, catalog: Catalog): SheetFill {
+  const out: SheetFill = { edits: [], notes: [], stats: emptyStats() };
+  const name = sheet.name;
+  const layout = rep.layout;
+  const role = resultRoleOfKind(rep.kind);
+  if (!layout || !rep.rows || !role) return out;
+  if (sheet.protected) {
+    out.notes.push(`Trang tính "${name}" đang được bảo vệ: chưa điền công thức.`);
+    return out;
+  }
+  const view = new GridView(sheet);
+  const resultCol = layout.columns[role];
+  const verdictCol = layout.columns.verdict;
+  if (resultCol === undefined) return out;
+  const rows = firstRowPerCode(rep.rows);
+  const results = new Map<string, CriterionResult>(rep.criteria.map((c) => [c.code, c]));
+  /** What each Đánh giá cell shows after the plan (rows → text). */
+  const shown = new Map<number, string>();
+
+  for (const crit of catalog.criteria) {
+    const row = rows.get(crit.code);
+    const res = results.get(crit.code);
+    if (!row || !res) continue;
+    // 1. the result cell
+    const at = anchor(view, row.row, resultCol);
+    const cell = view.raw(at.row, at.col);
+    let post: string | number | boolean | null = cellValue(cell);
+    let percentCell = percentFormatKind(cell?.numberFormat) !== null;
+    let conv: Conversion | null = null;
+    if (at.row === row.row && cell && !hasOriginalNote(cell))
+      conv = convertTypedResult(cell, res.parsed);
+    if (conv && cell) {
+      const addr = a1(at.row, at.col);
+      const typed = cellText(cell);
+      out.edits.push(
+        conv.kind === 'value'
+          ? {
+              op: 'set-value',
+              sheet: name,
+              cell: addr,
+              value: conv.value,
+              numberFormat: conv.numberFormat,
+            }
+          : {
+              op: 'set-formula',
+              sheet: name,
+              cell: addr,
+              formula: conv.formula,
+              cached: conv.cached,
+              numberFormat: conv.numberFormat,
+            },
+      );
+      out.edits.push({
+        op: 'set-note',
+        sheet: name,
+        cell: addr,
+        text: originalNote(cell.note, typed),
+      });
+      post = convertedValue(conv);
+      percentCell = percentFormatKind(conv.numberFormat) !== null;
+      out.stats.converted++;
+      const p = res.parsed;
+      if (
+        p?.kind === 'rate' &&
+        p.stated !== undefined &&
+        p.numerator !== undefined &&
+        p.denominator !== undefined &&
+        conv.kind === 'formula' &&
+        ratioDisagreement(p.numerator, p.denominator, p.stated) !== null
+      )
+        out.notes.push(
+          `${crit.code}: “${cleanText(typed)}” — tỷ lệ ghi không khớp phép chia; ô ${addr} giữ phép chia ${conv.formula}, nội dung gốc ở ghi chú.`,
+        );
+    }
+    // 2. the verdict cell
+    if (verdictCol === undefined) continue;
+    const vAt = anchor(view, row.row, verdictCol);
+    const vCell = view.raw(vAt.row, vAt.col);
+    if (vAt.row !== row.row) {
+      shown.set(row.row, cellText(vCell));
+      continue; // merged from a row above: not ours to write
+    }
+    if (vCell?.formula) {
+      shown.set(row.row, cellText(vCell));
+      continue; // already live
+    }
+    const rule = verdictRuleFor(crit, percentCell);
+    const simulated: VerdictText = simulateVerdict(post, rule);
+    const expected = verdictText(res.verdict);
+    if (simulated !== expected) {
+      shown.set(row.row, cellText(vCell));
+      out.stats.skipped++;
+      out.notes.push(skipMessage(crit, a1(vAt.row, vAt.col), post));
+      continue;
+    }
+    const vAddr = a1(vAt.row, vAt.col);
+    out.edits.push({
+      op: 'set-formula',
+      sheet: name,
+      cell: vAddr,
+      formula: verdictFormula(a1(at.row, at.col), rule),
+      cached: simulated,
+    });
+    const typedVerdict = cellText(vCell);
+    if (typedVerdict.trim() !== '' || vCell?.note)
+      out.edits.push({
+        op: 'set-note',
+        sheet: name,
+        cell: vAddr,
+        text:
+          typedVerdict.trim() !== ''
+            ? originalNote(vCell?.note, typedVerdict)
+            : (vCell?.note ?? null),
+      });
+    shown.set(row.row, simulated);
+    out.stats.verdictFormulas++;
+  }
+
+  // 3. the summary block
+  if (verdictCol !== undefined && !hasSummaryBlock(view, layout.headerRow + 1)) {
+    const groups: SummaryGroup[] = catalog.groups.map((g) => {
+      const crits = catalog.criteria.filter((c) => c.group === g.code);
+      const groupRows: number[] = [];
+      for (const c of crits) {
+        const r = rows.get(c.code);
+        if (r) groupRows.push(r.row, ...r.continuationRows);
+      }
+      return { label: `${g.code}. ${g.name}`, rows: groupRows, total: crits.length };
+    });
+    const labelCol = layout.columns.name ?? (layout.columns.tt ?? 0) + 1;
+    const height = summaryHeight(groups.length);
+    const start = freeBlockRow(view, layout.lastRow + 2, height, labelCol, 4);
+    out.edits.push(
+      ...summaryEdits({
+        sheet: name,
+        groups,
+        verdictCol,
+        startRow: start,
+        labelCol,
+        verdictShown: (r) => shown.get(r) ?? cellText(view.raw(r, verdictCol)),
+      }),
+    );
+    out.stats.summaries++;
+  }
+  return out;
+}
+
+function skipMessage(
+  crit: Criterion,
+  cell: string,
+  value: string | number | boolean | null,
+): string {
+  const shown = value === null ? '(trống)' : `“${String(value)}”`;
+  return `${crit.code}: chưa viết công thức Đánh giá vào ô ${cell} — kết quả ${shown} cần người đánh giá xem xét.`;
+}
+
+/** The plan that makes every appendix sheet of the workbook live (or only `opts.sheet`). */
+export function planFill(
+  snapshot: WorkbookSnapshot,
+  report: WorkbookReport,
+  catalog: Catalog,
+  opts: FillOptions = {},
+): FillPlan {
+  const edits: CellEdit[] = [];
+  const notes: string[] = [];
+  const stats = emptyStats();
+  let sheets = 0;
+  for (const rep of report.sheets) {
+    if (!isAppendixKind(rep.kind)) continue;
+    if (opts.sheet !== undefined && rep.name !== opts.sheet) continue;
+    const grid = snapshot.sheets.find((s) => s.name === rep.name);
+    if (!grid) continue;
+    sheets++;
+    const r = fillSheet(grid, rep, catalog);
+    edits.push(...r.edits);
+    notes.push(...r.notes);
+    stats.converted += r.stats.converted;
+    stats.verdictFormulas += r.stats.verdictFormulas;
+    stats.summaries += r.stats.summaries;
+    stats.skipped += r.stats.skipped;
+  }
+  if (sheets === 0) notes.push('Không tìm thấy bảng PHỤ LỤC 01/02/03 nào để điền công thức.');
+  return { description: fillDescription(stats), edits, notes, stats };
+}
+
+export function fillDescription(s: FillStats): string {
+  if (s.converted + s.verdictFormulas + s.summaries === 0)
+    return 'Không có gì cần điền: bảng đã có công thức.';
+  const parts: string[] = [];
+  if (s.converted) parts.push(`chuyển ${s.converted} kết quả sang số`);
+  if (s.verdictFormulas) parts.push(`viết ${s.verdictFormulas} công thức Đánh giá`);
+  if (s.summaries) parts.push(`thêm ${s.summaries} bảng tổng hợp`);
+  const text = parts.join(', ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
