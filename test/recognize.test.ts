@@ -454,6 +454,71 @@ describe('placement and table end', () => {
     expect(rowCells.mock.calls.some(([row]) => row > 100 && row < 999998)).toBe(false);
   });
 
+  it('stops where a report or the next appendix follows the table (seed 001 layout)', () => {
+    const rows: Value[][] = [
+      ['PHỤ LỤC 01'],
+      PL01_HEADER,
+      ...PL01_BODY,
+      [],
+      [
+        '2. Mẫu số 02: Mẫu báo cáo kết quả thẩm định các tiêu chí chuyển đổi số cấp xã của UBND cấp huyện.',
+      ],
+      [],
+      ['UBND'],
+      [],
+      ['Số: /BC-UBND'],
+      [],
+      ['I. Về hồ sơ, tài liệu minh chứng'],
+      [],
+      ['1. Chính quyền số'],
+      [],
+      ['PHỤ LỤC 02'],
+      PL01_HEADER,
+      ['3.1', 'Tỷ lệ người dân', '%', '60%', '72,1%', 'Đạt'],
+    ];
+    const r = recognize(gridFromRows(rows))!;
+    expect(r.rows.map((x) => x.code)).toEqual(['1.1', '1.6', '2.5']);
+    expect(r.groups.map((g) => g.name)).toEqual(['Chính quyền số', 'Kinh tế số']);
+    expect(r.strayRows).toEqual([]);
+    expect(r.layout.headerRows).toEqual([1]);
+    expect(r.layout.lastRow).toBe(1 + PL01_BODY.length);
+    // the next appendix title alone also ends it
+    const next = recognize(gridFromRows([...rows.slice(0, 7), ...rows.slice(18)]))!;
+    expect(next.rows.map((x) => x.code)).toEqual(['1.1', '1.6', '2.5']);
+  });
+
+  it('ends on a summary phrase in the name column, not on evidence text starting alike', () => {
+    const rows: Value[][] = [
+      PL01_HEADER,
+      ...PL01_BODY,
+      [null, null, null, null, null, null, 'Xác nhận của doanh nghiệp viễn thông'],
+      [null, 'Tổng cộng', null, null, '3', '3'],
+      ['3.1', 'Tỷ lệ người dân', '%', '60%', '72,1%', 'Đạt'],
+    ];
+    const r = recognize(gridFromRows(rows))!;
+    expect(r.rows.map((x) => x.code)).toEqual(['1.1', '1.6', '2.5']);
+    expect(r.rows[2].texts.evidence).toBe('Xác nhận của doanh nghiệp viễn thông');
+    expect(r.layout.lastRow).toBe(PL01_BODY.length + 1);
+  });
+
+  it('finds the appendix after a long report and after a target-assignment table', () => {
+    const report: Value[][] = Array.from({ length: 150 }, (_, i) => [
+      `Đoạn ${i + 1} của báo cáo kết quả thực hiện chuyển đổi số năm 2023.`,
+    ]);
+    const assignment: Value[][] = [
+      ['TT', 'Tên chỉ tiêu', 'Đơn vị tính', 'Năm 2023', 'Người phụ trách', 'Ghi chú'],
+      ['1.1', 'Xây dựng và tổ chức triển khai', 'Văn bản', 'Có', 'Đ/c Thủy VH'],
+      [],
+      [null, 'CHỦ TỊCH UBND XÃ'],
+      [],
+    ];
+    const rows = [...report, ...assignment, ['PHỤ LỤC 01'], PL01_HEADER, ...PL01_BODY];
+    const r = recognize(gridFromRows(rows))!;
+    expect(r.kind).toBe('phu-luc-01');
+    expect(r.layout.headerRow).toBe(report.length + assignment.length + 1);
+    expect(r.rows.map((x) => x.code)).toEqual(['1.1', '1.6', '2.5']);
+  });
+
   it('is found on any sheet of a workbook, whatever its name', () => {
     const grid = { ...seed('blank-pl02.tsv'), name: 'Thẩm định (huyện)', index: 3 };
     expect(recognize(grid)?.kind).toBe('phu-luc-02');

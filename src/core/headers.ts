@@ -204,40 +204,64 @@ export const ROLE_WEIGHT: Record<ColumnRole, number> = {
 };
 
 /**
- * First words of the block below an appendix (signature, summary, distribution list).
- * A row whose cell starts with one of these ends the table.
+ * First words of the block below an appendix: a row whose cell starts with one of these ends
+ * the table. Signature-block phrases end it wherever they stand; the others (which a
+ * criterion's evidence or note could start with) only in the TT or name column.
  */
-const TABLE_END_PHRASES: readonly string[] = [
+const SIGNATURE_PHRASES: readonly string[] = [
   'Người lập biểu',
-  'Người lập',
-  'Người tổng hợp',
-  'Người thống kê',
-  'Cán bộ tổng hợp',
   'TM. Ủy ban nhân dân',
   'TM. UBND',
   'T/M Ủy ban nhân dân',
+  'T/M UBND',
+  'KT. Chủ tịch',
   'Chủ tịch',
   'Phó Chủ tịch',
   'Giám đốc',
   'Phó Giám đốc',
-  'KT. Chủ tịch',
-  'Xác nhận',
   'Nơi nhận',
-  'Tổng số',
-  'Tổng cộng',
   'Ký, ghi rõ họ tên',
   'Ký ghi rõ họ tên',
-  'Kết luận',
+  'Cộng hòa xã hội chủ nghĩa Việt Nam',
+  'Độc lập - Tự do - Hạnh phúc',
 ];
-const FOLDED_END = TABLE_END_PHRASES.map(headerKey);
+const SECTION_PHRASES: readonly string[] = [
+  'Người lập',
+  'Người tổng hợp',
+  'Người thống kê',
+  'Cán bộ tổng hợp',
+  'Xác nhận',
+  'Tổng số',
+  'Tổng cộng',
+  'Kết luận',
+  'Phụ lục',
+  'Mẫu',
+  'Mẫu số',
+  'Báo cáo',
+];
+const FOLDED_SIGNATURE = SIGNATURE_PHRASES.map(headerKey);
+const FOLDED_SECTION = SECTION_PHRASES.map(headerKey);
 
-/** True when a cell's text opens the signature / summary block under a table. */
-export function isTableEndText(text: string): boolean {
+const startsWithPhrase = (key: string, phrases: readonly string[]) =>
+  phrases.some((p) => key === p || key.startsWith(p + ' '));
+
+/**
+ * Whether a cell's text opens the block under a table: 'anywhere' (signature, national
+ * motto, "Nơi nhận", a date line "Hoàng Kim, ngày 15 tháng 12 năm 2023"), 'first-columns'
+ * (a summary or a new section: only when written in the TT or name column), or null.
+ */
+export function tableEndKind(text: string): 'anywhere' | 'first-columns' | null {
   const key = headerKey(text);
-  if (!key) return false;
-  if (FOLDED_END.some((p) => key === p || key.startsWith(p + ' '))) return true;
-  // "Hoàng Kim, ngày 15 tháng 12 năm 2023"
-  return /^([a-z ]{0,40} )?ngay( \d{1,2}| )* thang( \d{1,2}| )* nam\b/.test(key);
+  if (!key) return null;
+  if (startsWithPhrase(key, FOLDED_SIGNATURE)) return 'anywhere';
+  if (/^([a-z ]{0,40} )?ngay( \d{1,2}| )* thang( \d{1,2}| )* nam\b/.test(key)) return 'anywhere';
+  if (startsWithPhrase(key, FOLDED_SECTION)) return 'first-columns';
+  return null;
+}
+
+/** True when a cell's text, written in the TT or name column, ends the table. */
+export function isTableEndText(text: string): boolean {
+  return tableEndKind(text) !== null;
 }
 
 /**

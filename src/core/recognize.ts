@@ -17,7 +17,7 @@ import type { Catalog } from './catalog-types';
 import { cellText, type Cell, type GridView } from './grid';
 import {
   classifyHeader,
-  isTableEndText,
+  tableEndKind,
   RESULT_ROLES,
   ROLE_WEIGHT,
   titleLevel,
@@ -40,6 +40,10 @@ const HEADER_SCAN_LIMIT = 3000;
 const MAX_BLANK_GAP = 5;
 /** Non-empty rows above the header read for the title ("PHỤ LỤC 02"). */
 const TITLE_SCAN_ROWS = 15;
+/** This many unattachable rows in a row (prose after the table) end it. */
+const MAX_STRAYS_IN_A_ROW = 3;
+/** A numbered row whose name is not a catalog group is a group row only when this short. */
+const MAX_GROUP_NAME = 60;
 /** A header names at least this many roles. */
 const MIN_HEADER_ROLES = 3;
 
@@ -180,10 +184,16 @@ function assignRoles(cells: HeaderCell[]): Omit<HeaderCandidate, 'rows'> | null 
 }
 
 function headerCandidate(view: GridView, r: number): HeaderCandidate | null {
-  const single = assignRoles(oneRowHeaderCells(view, r));
-  const twoCells = twoRowHeaderCells(view, r);
-  const double = twoCells ? assignRoles(twoCells) : null;
-  if (double && (!single || double.score > single.score)) return { rows: [r, r + 1], ...double };
+  const cells = oneRowHeaderCells(view, r);
+  const single = assignRoles(cells);
+  // Two rows only when the pair says more than either row alone (not a title over a header).
+  if (cells.some((c) => c.match)) {
+    const twoCells = twoRowHeaderCells(view, r);
+    const double = twoCells ? assignRoles(twoCells) : null;
+    const below = double ? assignRoles(oneRowHeaderCells(view, r + 1)) : null;
+    if (double && double.score > Math.max(single?.score ?? 0, below?.score ?? 0))
+      return { rows: [r, r + 1], ...double };
+  }
   return single ? { rows: [r], ...single } : null;
 }
 
@@ -193,7 +203,8 @@ function findHeader(view: GridView): HeaderCandidate | null {
   let stopAt = Math.min(rows.length, HEADER_SCAN_LIMIT);
   for (let i = 0; i < stopAt; i++) {
     const cand = headerCandidate(view, rows[i]);
-    if (!cand) continue;
+    // a table without a result column (target assignment) is not an appendix: look further
+    if (!cand || !RESULT_ROLES.some((role) => cand.columns[role] !== undefined)) continue;
     if (!best) stopAt = Math.min(stopAt, i + HEADER_WINDOW);
     if (!best || cand.score > best.score) best = cand;
   }
@@ -333,7 +344,7 @@ function detectGroup(
     if (!name || /^[\d\s().,]+$/.test(name)) return null;
     const code = matchGroup(name, catalog, true);
     if (code) return { code, name };
-    if (hasValues) return null;
+    if (hasValues || name.length > MAX_GROUP_NAME) return null;
     return { code: /^\d+$/.test(m[1]) ? String(Number(m[1])) : String(romanToInt(m[1])), name };
   }
   const text = ttText || nameText;
@@ -417,6 +428,13 @@ function readBody(
   };
   let current: CriterionRow | null = null;
   let lastContent = headerLast;
+  /** Rows since the last criterion that could not be attached (prose after the table). */
+  let straysInARow = 0;
+  const firstCols = Math.max(ttCol ?? minCol, columns.name ?? minCol);
+  const endsTable = (c: Cell): boolean => {
+    const kind = tableEndKind(cellText(c));
+    return kind === 'anywhere' || (kind === 'first-columns' && c.col <= firstCols);
+  };
 
   const startCriterion = (r: number, code: string, ttCell: Cell): CriterionRow => {
     const row: CriterionRow = {
@@ -474,9 +492,10 @@ function readBody(
       ctx.seen.add(code);
       ctx.prev = code;
       lastContent = body.lastRow = r;
+      straysInARow = 0;
       continue;
     }
-    if (inside.some((c) => isTableEndText(cellText(c)))) break;
+    if (inside.some((c) => endsTable(c))) break;
     if (isHeaderLike(inside)) {
       body.headerRows.push(r);
       lastContent = r;
@@ -506,7 +525,7 @@ function readBody(
     if (group) {
       body.groups.push({ ...group, row: r });
       current = null;
-      lastContent = body.lastRow = r;
+      lastContent = r;
       continue;
     }
     if (!ttText && current) {
@@ -517,7 +536,13 @@ function readBody(
     body.strayRows.push(r);
     current = null;
     lastContent = r;
+    if (++straysInARow >= MAX_STRAYS_IN_A_ROW) break;
   }
+  // Nothing after the last criterion belongs to the table (a report or form may follow).
+  const end = body.lastRow;
+  body.groups = body.groups.filter((g) => g.row <= end);
+  body.strayRows = body.strayRows.filter((r) => r <= end);
+  body.headerRows = body.headerRows.filter((r) => r <= end || header.rows.includes(r));
   return body;
 }
 
