@@ -15,7 +15,9 @@ import type {
   CriterionRow,
   GroupRow,
 } from '../src/core/report-types';
-import { gridFromTsv, withCell } from './fixtures/tsv-grid';
+import { defaultCatalog } from '../src/core/catalog';
+import { recognizeAppendix } from '../src/core/recognize';
+import { gridFromTsv, readSeedTable, rowOf, withCell } from './fixtures/tsv-grid';
 
 // ---------------------------------------------------------------------------------------------
 // A small hand-made catalog (codes and targets as in the Thanh Hóa 2023 set) and a hand-made
@@ -697,5 +699,113 @@ describe('labels', () => {
     expect(summaryLineVi({ criteria: 0, met: 0, unmet: 0, undetermined: 0 })).toBe(
       'Đạt 0/0 tiêu chí',
     );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// End to end on the seed tables: recognizeAppendix + defaultCatalog + evaluateAppendix.
+
+describe('Hoàng Kim PHỤ LỤC 01 (seed 004), end to end', () => {
+  const catalog = defaultCatalog();
+  const evaluateSeed = (edit?: (g: SheetGrid) => SheetGrid) => {
+    let grid = gridFromTsv('Phụ lục 01', readSeedTable('hoang-kim-pl01.tsv'));
+    if (edit) grid = edit(grid);
+    const view = new GridView(grid);
+    const rec = recognizeAppendix(view, catalog);
+    if (!rec) throw new Error('not recognised');
+    return { grid, rec, ...evaluateAppendix(grid.name, view, rec, catalog) };
+  };
+  /** Criteria whose Tài liệu minh chứng cell holds a link in the seed. */
+  const WITH_EVIDENCE = ['1.7', '1.9', '2.2', '2.3'];
+
+  it('reads 37 criteria: 36 met, 1.11 undetermined', () => {
+    const res = evaluateSeed();
+    expect(res.summary).toEqual({ criteria: 37, met: 36, unmet: 0, undetermined: 1 });
+    expect(res.criteria.filter((c) => c.verdict !== 'met').map((c) => c.code)).toEqual(['1.11']);
+    expect(summaryLineVi(res.summary)).toBe('Đạt 36/37 tiêu chí (97,3%)');
+  });
+
+  it('reports exactly what is wrong, and invents nothing', () => {
+    const { findings, grid } = evaluateSeed();
+    const row = (code: string) => rowOf(grid, code) + 1;
+    const byRule = (r: RuleId) => rules(findings, r).map((f) => `${f.criterion ?? ''}@${f.cell}`);
+    expect(byRule('missing-result')).toEqual([`1.11@E${row('1.11')}`]);
+    expect(byRule('verdict-mismatch')).toEqual([`1.11@F${row('1.11')}`]);
+    expect(byRule('ambiguous-unit')).toEqual([`2.5@D${row('2.5')}`]);
+    expect(byRule('group-row-verdict')).toEqual([`@F${row('3')}`, `@F${row('4')}`]);
+    const expectedEvidence = catalog.criteria
+      .filter((c) => c.evidenceRequired && !WITH_EVIDENCE.includes(c.code))
+      .map((c) => c.code);
+    expect(expectedEvidence.length).toBeGreaterThan(0);
+    expect(
+      rules(findings, 'missing-evidence')
+        .map((f) => f.criterion)
+        .sort(),
+    ).toEqual(expectedEvidence.sort());
+    const expectedRules = new Set<RuleId>([
+      'missing-result',
+      'verdict-mismatch',
+      'ambiguous-unit',
+      'group-row-verdict',
+      'missing-evidence',
+    ]);
+    expect(findings.filter((f) => !expectedRules.has(f.rule))).toEqual([]);
+  });
+
+  it('reads the results as typed: 1.8 text, 3.8 "69%.", 4.5 "14 điểm", 4.2 split "Đáp ứng"', () => {
+    const { criteria } = evaluateSeed();
+    const c = (code: string) => criteria.find((x) => x.code === code);
+    expect(c('1.8')).toMatchObject({ verdict: 'met', value: 'Sử dụng hiệu quả' });
+    expect(c('3.8')?.verdict).toBe('met');
+    expect(c('3.8')?.value).toBeCloseTo(0.69, 10);
+    expect(c('4.5')).toMatchObject({ verdict: 'met', value: 14 });
+    expect(c('4.6')).toMatchObject({ verdict: 'met', value: 25 });
+    expect(c('4.2')).toMatchObject({ verdict: 'met', value: 'Đáp ứng' });
+    expect(c('1.7')?.verdict).toBe('met');
+    expect(c('1.11')).toMatchObject({ verdict: 'undetermined', value: null });
+  });
+
+  it('catches a result below target typed Đạt (3.6 at 8,2%)', () => {
+    const { findings } = evaluateSeed((g) => {
+      const r = rowOf(g, '3.6');
+      return withCell(g, { row: r, col: 4, kind: 'string', value: '8,2%' });
+    });
+    expect(rules(findings, 'unmet-target').map((f) => f.message)).toEqual([
+      '3.6: kết quả 8,2% thấp hơn chỉ tiêu 10%',
+    ]);
+    expect(rules(findings, 'verdict-mismatch').map((f) => f.message)).toContain(
+      '3.6: kết quả 8,2% thấp hơn chỉ tiêu 10% nhưng ghi Đạt',
+    );
+  });
+
+  it('catches "2/3 = 69%" typed in 3.8', () => {
+    const { findings } = evaluateSeed((g) =>
+      withCell(g, { row: rowOf(g, '3.8'), col: 4, kind: 'string', value: '2/3 = 69%' }),
+    );
+    expect(rules(findings, 'ratio-mismatch').map((f) => f.message)).toEqual([
+      '3.8: 2/3 = 66,67%, không phải 69%',
+    ]);
+  });
+});
+
+describe('blank PHỤ LỤC 02 (seed 001), end to end', () => {
+  it('judges the district result, without evidence checks', () => {
+    const catalog = defaultCatalog();
+    let grid = gridFromTsv('Phụ lục 02', readSeedTable('blank-pl02.tsv'));
+    const r = rowOf(grid, '1.6');
+    grid = withCell(grid, { row: r, col: 4, kind: 'string', value: '82,9%' });
+    grid = withCell(grid, { row: r, col: 5, kind: 'string', value: '80%' });
+    grid = withCell(grid, { row: r, col: 6, kind: 'string', value: 'Đạt' });
+    const view = new GridView(grid);
+    const rec = recognizeAppendix(view, catalog);
+    expect(rec?.kind).toBe('phu-luc-02');
+    if (!rec) return;
+    const res = evaluateAppendix(grid.name, view, rec, catalog);
+    expect(res.criteria.find((c) => c.code === '1.6')?.verdict).toBe('met');
+    expect(res.summary).toEqual({ criteria: 37, met: 1, unmet: 0, undetermined: 36 });
+    expect(rules(res.findings, 'appraisal-differs').map((f) => f.cell)).toEqual([`F${r + 1}`]);
+    expect(rules(res.findings, 'missing-result')).toHaveLength(36);
+    expect(rules(res.findings, 'missing-evidence')).toEqual([]);
+    expect(rules(res.findings, 'missing-verdict')).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@
  * All user-facing text is built in messages.ts.
  */
 import type { Catalog, Criterion, Target } from './catalog-types';
+import { normalizeCode } from './catalog';
 import { makeFinding, sortFindings, type Finding, type RuleId } from './findings';
 import { cellText, toA1, type Cell, type GridView } from './grid';
 import { msg, RESULT_LABELS, showValue } from './messages';
@@ -512,7 +513,7 @@ export function evaluateAppendix(
   // Rows by code: first occurrence wins; later ones are duplicates.
   const byCode = new Map<string, CriterionRow>();
   for (const row of rec.rows) {
-    const code = row.code.trim();
+    const code = normalizeCode(row.code);
     const at = toA1(row.row, ttCol);
     if (!known.has(code)) {
       out.add('unknown-criterion', at, msg.unknownCriterion(code), code);

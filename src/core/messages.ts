@@ -127,7 +127,7 @@ export const msg = {
 
   missingEvidence: (code: string, evidence: string[]) =>
     evidence.length > 0
-      ? `${code}: chưa ghi tài liệu minh chứng (hồ sơ cần có: ${evidence.join('; ')})`
+      ? `${code}: chưa ghi tài liệu minh chứng (hồ sơ cần có: ${evidence.map((e) => e.trim().replace(/[.;]+$/, '')).join('; ')})`
       : `${code}: chưa ghi tài liệu minh chứng`,
 
   groupRowVerdict: (groupCode: string, groupName: string, typed: string) =>
