@@ -70,6 +70,7 @@ function editAddress(e: CellEdit): string | undefined {
   switch (e.op) {
     case 'merge':
     case 'add-sheet':
+    case 'delete-sheet':
     case 'set-column-width':
       return undefined;
     default:
@@ -96,6 +97,10 @@ function checkPlan(wb: ExcelJS.Workbook, plan: EditPlan): void {
       if (e.after !== undefined && !exists(e.after))
         throw new CliError('missing-sheet', `Không thể ghi: không có trang tính "${e.after}".`);
       added.add(e.sheet);
+      continue;
+    }
+    if (e.op === 'delete-sheet') {
+      added.delete(e.sheet);
       continue;
     }
     if (!exists(e.sheet))
@@ -159,6 +164,11 @@ function placeSheetAfter(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, after: str
 }
 
 function applyEdit(wb: ExcelJS.Workbook, e: CellEdit): void {
+  if (e.op === 'delete-sheet') {
+    const gone = wb.getWorksheet(e.sheet);
+    if (gone) wb.removeWorksheet(gone.id);
+    return;
+  }
   if (e.op === 'add-sheet') {
     const ws = wb.addWorksheet(e.sheet);
     if (e.after !== undefined) placeSheetAfter(wb, ws, e.after);

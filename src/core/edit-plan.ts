@@ -44,6 +44,8 @@ export type CellEdit =
   | { op: 'set-column-width'; sheet: string; column: string; width: number }
   /** Add a sheet (after `after` if given). Fails if it exists. */
   | { op: 'add-sheet'; sheet: string; after?: string }
+  /** Delete a sheet (undo of add-sheet); nothing happens when it does not exist. */
+  | { op: 'delete-sheet'; sheet: string }
   /** Select a cell (pane: click on a finding). */
   | { op: 'select'; sheet: string; cell: string };
 

@@ -1,0 +1,405 @@
+/**
+ * `appraise`: build the next level's appendix from the level below.
+ * From a PHỤ LỤC 01 with level "huyen": a new sheet in the official PHỤ LỤC 02 layout whose
+ * commune column refers to the PL01 cells by formula (='Phụ lục 01'!E12), whose district
+ * column is prefilled with the commune's values, marked to be checked (fill colour + note
+ * "Cần thẩm định lại"), with a Đánh giá formula on the district column and the summary.
+ * From a PHỤ LỤC 02 with level "tinh": PHỤ LỤC 03 the same way. The chain (which level
+ * appraises which) and every title/header come from the catalog: with chain "hai-cap-2025"
+ * a PL01 goes straight to the province's sheet.
+ * `adjacent`: the appraisal columns are added right of the source table on the same sheet,
+ * without changing any existing cell. Otherwise the source sheet is never touched.
+ */
+import type { AppraisalLevel, Catalog, Criterion } from './catalog-types';
+import { CatalogError, chainById, levelById, previousLevel } from './catalog';
+import type { CellEdit, EditPlan } from './edit-plan';
+import { a1, colLetters, ifFormula, sheetRef, str } from './formula';
+import { cellText, GridView, type Cell, type SheetGrid, type WorkbookSnapshot } from './grid';
+import { convertTypedResult } from './convert-result';
+import { titleLevel } from './headers';
+import { percentFormatKind } from './parse-value';
+import type { CriterionResult, CriterionRow, SheetReport, WorkbookReport } from './report-types';
+import { resultRoleOfKind, type ResultRole } from './appendix-roles';
+import {
+  APPENDIX_HEADERS,
+  buildAppendixSheet,
+  TO_CHECK_FILL,
+  TO_CHECK_NOTE,
+  type CellContent,
+  type RowContent,
+} from './appendix-template';
+import { freeBlockRow, summaryEdits, summaryHeight, type SummaryGroup } from './summary-block';
+import { simulateVerdict, verdictFormula, verdictRuleFor } from './verdict-formula';
+import { cleanText, matchKey } from './text';
+
+export interface AppraiseOptions {
+  /** Add the appraisal columns right of the source table instead of a new sheet */
+  adjacent?: boolean;
+  /** Name of the new sheet (default: the level's sheetName in the catalog) */
+  sheetName?: string;
+  /** Chain id (default: the catalog's default chain) */
+  chain?: string;
+  /** Source sheet name (default: the first sheet of the lower level's kind) */
+  sourceSheet?: string;
+}
+
+export interface AppraisePlan extends EditPlan {
+  /** False when nothing could be planned because of a usage error (unknown level…) */
+  ok: boolean;
+  /** True when the target sheet / columns exist already (nothing planned) */
+  exists?: boolean;
+  sourceSheet?: string;
+  targetSheet?: string;
+}
+
+function failure(message: string): AppraisePlan {
+  return { ok: false, description: message, edits: [], notes: [message] };
+}
+
+function firstRowPerCode(rows: CriterionRow[]): Map<string, CriterionRow> {
+  const m = new Map<string, CriterionRow>();
+  for (const r of rows) if (!m.has(r.code.trim())) m.set(r.code.trim(), r);
+  return m;
+}
+
+/** Text lines of the source's title block that are not its own title/subtitle (commune name). */
+function extraTitleLines(view: GridView, headerRow: number): string[] {
+  const out: string[] = [];
+  for (const r of view.rowIndices) {
+    if (r >= headerRow) break;
+    const text = cleanText(
+      view
+        .rowCells(r)
+        .map((c) => cellText(c))
+        .filter((t) => t.trim() !== '')
+        .join(' '),
+    );
+    if (!text || titleLevel(text)) continue;
+    const key = matchKey(text);
+    if (/\bchuyen doi so\b/.test(key) && /\btieu chi\b/.test(key)) continue;
+    out.push(text);
+  }
+  return out.slice(0, 3);
+}
+
+/** The cells holding a row's value in a column: the code row, then its continuation rows. */
+function roleCells(view: GridView, row: CriterionRow, col: number): Cell[] {
+  return [row.row, ...row.continuationRows]
+    .map((r) => view.raw(r, col))
+    .filter((c): c is Cell => !!c && (cellText(c).trim() !== '' || !!c.formula));
+}
+
+/** The value a formula reading `c` gets ("" for empty). */
+function readValue(c: Cell | undefined): string | number {
+  if (!c || c.value === null || c.kind === 'empty') return '';
+  if (typeof c.value === 'boolean') return c.value ? 'TRUE' : 'FALSE';
+  return c.value;
+}
+
+/** The lower level's column: a formula referring to the source cell(s). */
+function lowerContent(
+  view: GridView,
+  source: string,
+  row: CriterionRow,
+  role: ResultRole,
+  col: number,
+): CellContent {
+  const cells = roleCells(view, row, col);
+  const own = row.cells[role];
+  const single =
+    cells.length <= 1 ||
+    (own && cleanText(row.texts[role] ?? '') === cleanText(cellText(own)) && cells.length === 1);
+  if (single) {
+    const c = cells[0] ?? own;
+    const at = c ? { row: c.row, col: c.col } : { row: row.row, col };
+    const ref = sheetRef(source, at.row, at.col);
+    const fmt = c?.numberFormat;
+    return {
+      kind: 'formula',
+      formula: ifFormula(`${ref}=""`, str(''), ref),
+      cached: readValue(c),
+      ...(fmt ? { numberFormat: fmt } : {}),
+    };
+  }
+  // Text continued on the next lines ("Đáp" / "ứng"): join the cells as the evaluator does.
+  const refs = cells.map((c) => sheetRef(source, c.row, c.col));
+  return {
+    kind: 'formula',
+    formula: `TRIM(${refs.join('&" "&')})`,
+    cached: cleanText(cells.map((c) => cellText(c)).join(' ')),
+  };
+}
+
+/** This level's column, prefilled with the lower level's value (as a value) to be checked. */
+function ownContent(
+  row: CriterionRow,
+  role: ResultRole,
+  res: CriterionResult | undefined,
+): CellContent {
+  const cell = row.cells[role];
+  // A formula's cached value is copied as a value.
+  const plain: Cell | undefined = cell?.formula ? { ...cell, formula: undefined } : cell;
+  const conv = convertTypedResult(plain, res?.parsed);
+  if (conv) return conv;
+  if (cell && typeof cell.value === 'number')
+    return {
+      kind: 'value',
+      value: cell.value,
+      ...(cell.numberFormat ? { numberFormat: cell.numberFormat } : {}),
+    };
+  const text = cleanText(row.texts[role] ?? cellText(cell));
+  return { kind: 'value', value: text === '' ? null : text };
+}
+
+interface Source {
+  rep: SheetReport;
+  grid: SheetGrid;
+  view: GridView;
+  role: ResultRole;
+  col: number;
+  rows: Map<string, CriterionRow>;
+  results: Map<string, CriterionResult>;
+}
+
+/** Plan the next level's appraisal of a lower-level appendix. */
+export function planAppraise(
+  snapshot: WorkbookSnapshot,
+  report: WorkbookReport,
+  catalog: Catalog,
+  levelId: string,
+  opts: AppraiseOptions = {},
+): AppraisePlan {
+  let lower: AppraisalLevel | undefined;
+  let level: AppraisalLevel | undefined;
+  let chainId: string;
+  try {
+    chainId = chainById(catalog, opts.chain).id;
+    level = levelById(catalog, levelId);
+    if (!level)
+      return failure(
+        `Không có cấp thẩm định "${levelId}". Các cấp: ${catalog.levels.map((l) => l.id).join(', ')}.`,
+      );
+    lower = previousLevel(catalog, level.id, chainId);
+  } catch (e) {
+    if (e instanceof CatalogError) return failure(e.message);
+    throw e;
+  }
+  if (!lower)
+    return failure(
+      `Cấp "${level.id}" (${level.label}) là cấp tự đánh giá đầu chuỗi "${chainId}": không có kết quả cấp dưới để thẩm định.`,
+    );
+  const lowerKind = lower.sheetKind;
+  const srcRep = report.sheets.find(
+    (s) =>
+      s.kind === lowerKind &&
+      (opts.sourceSheet === undefined || s.name === opts.sourceSheet) &&
+      s.layout &&
+      s.rows,
+  );
+  if (!srcRep)
+    return failure(
+      opts.sourceSheet !== undefined
+        ? `Sheet "${opts.sourceSheet}" không phải ${lower.appendixTitle} (kết quả của ${lower.label}).`
+        : `Không tìm thấy ${lower.appendixTitle} (kết quả của ${lower.label}) trong tệp để lập ${level.appendixTitle}.`,
+    );
+  const grid = snapshot.sheets.find((s) => s.name === srcRep.name);
+  const role = resultRoleOfKind(lowerKind);
+  const col = role ? srcRep.layout!.columns[role] : undefined;
+  if (!grid || !role || col === undefined)
+    return failure(`Không đọc được cột kết quả của ${lower.label} trên sheet "${srcRep.name}".`);
+  const src: Source = {
+    rep: srcRep,
+    grid,
+    view: new GridView(grid),
+    role,
+    col,
+    rows: firstRowPerCode(srcRep.rows!),
+    results: new Map(srcRep.criteria.map((c) => [c.code, c])),
+  };
+  return opts.adjacent
+    ? planAdjacent(catalog, level, src)
+    : planNewSheet(snapshot, catalog, level, lower, src, opts.sheetName ?? level.sheetName);
+}
+
+function planNewSheet(
+  snapshot: WorkbookSnapshot,
+  catalog: Catalog,
+  level: AppraisalLevel,
+  lower: AppraisalLevel,
+  src: Source,
+  sheet: string,
+): AppraisePlan {
+  if (snapshot.sheets.some((s) => s.name.toLowerCase() === sheet.toLowerCase())) {
+    const msg = `Sheet "${sheet}" đã tồn tại — không tạo thêm bản thứ hai.`;
+    return {
+      ok: true,
+      exists: true,
+      description: msg,
+      edits: [],
+      notes: [msg],
+      sourceSheet: src.rep.name,
+      targetSheet: sheet,
+    };
+  }
+  const missing: string[] = [];
+  const rowContent = (crit: Criterion): RowContent => {
+    const row = src.rows.get(crit.code);
+    if (!row) {
+      missing.push(crit.code);
+      return {
+        own: { kind: 'value', value: null },
+        ownNote: TO_CHECK_NOTE,
+        ownFill: TO_CHECK_FILL,
+        note: `Không có trong sheet "${src.rep.name}"`,
+      };
+    }
+    return {
+      lower: lowerContent(src.view, src.rep.name, row, src.role, src.col),
+      own: ownContent(row, src.role, src.results.get(crit.code)),
+      ownNote: TO_CHECK_NOTE,
+      ownFill: TO_CHECK_FILL,
+    };
+  };
+  const built = buildAppendixSheet(catalog, {
+    sheet,
+    after: src.rep.name,
+    level,
+    lower,
+    extraTitleLines: extraTitleLines(src.view, src.rep.layout!.headerRow),
+    rowContent,
+  });
+  const notes = [
+    `Cột “${level.resultHeader}” được điền sẵn bằng kết quả của ${lower.label} (tô màu, ghi chú “${TO_CHECK_NOTE}”): hãy thẩm định và sửa từng ô.`,
+  ];
+  if (missing.length)
+    notes.push(`Sheet "${src.rep.name}" thiếu ${missing.length} chỉ tiêu: ${missing.join(', ')}.`);
+  return {
+    ok: true,
+    description: `Tạo sheet "${sheet}" (${level.appendixTitle}) từ "${src.rep.name}": ${catalog.criteria.length} chỉ tiêu`,
+    edits: built.edits,
+    notes,
+    sourceSheet: src.rep.name,
+    targetSheet: sheet,
+  };
+}
+
+/** Header rows to write the new titles on: the first, and each repeated header (PDF paste). */
+function titleRows(headerRows: number[]): number[] {
+  const sorted = [...new Set(headerRows)].sort((a, b) => a - b);
+  return sorted.filter((r, i) => i === 0 || sorted[i - 1] !== r - 1);
+}
+
+function planAdjacent(catalog: Catalog, level: AppraisalLevel, src: Source): AppraisePlan {
+  const sheet = src.rep.name;
+  const layout = src.rep.layout!;
+  const view = src.view;
+  const headerTexts = view.rowCells(layout.headerRow).map((c) => cleanText(cellText(c)));
+  if (headerTexts.includes(cleanText(level.resultHeader))) {
+    const msg = `Sheet "${sheet}" đã có cột “${level.resultHeader}” — không thêm lần nữa.`;
+    return {
+      ok: true,
+      exists: true,
+      description: msg,
+      edits: [],
+      notes: [msg],
+      sourceSheet: sheet,
+      targetSheet: sheet,
+    };
+  }
+  if (src.grid.protected)
+    return failure(`Sheet "${sheet}" đang được bảo vệ: không thêm được cột thẩm định.`);
+  const c0 = view.maxCol + 1;
+  const cVerdict = c0 + 1;
+  const cNote = c0 + 2;
+  const edits: CellEdit[] = [];
+  const headers = [level.resultHeader, APPENDIX_HEADERS.verdict, APPENDIX_HEADERS.note];
+  headers.forEach((_, i) =>
+    edits.push({
+      op: 'set-column-width',
+      sheet,
+      column: colLetters(c0 + i),
+      width: i === 0 ? 20 : 14,
+    }),
+  );
+  for (const r of titleRows(layout.headerRows))
+    headers.forEach((h, i) => {
+      edits.push({ op: 'set-value', sheet, cell: a1(r, c0 + i), value: h });
+      edits.push({
+        op: 'set-style',
+        sheet,
+        cell: a1(r, c0 + i),
+        bold: true,
+        wrap: true,
+        align: 'center',
+        border: true,
+      });
+    });
+  const shown = new Map<number, string>();
+  const groups: SummaryGroup[] = [];
+  for (const g of catalog.groups) {
+    const crits = catalog.criteria.filter((c) => c.group === g.code);
+    const groupRows: number[] = [];
+    for (const crit of crits) {
+      const row = src.rows.get(crit.code);
+      if (!row) continue;
+      groupRows.push(row.row);
+      const own = ownContent(row, src.role, src.results.get(crit.code));
+      const addr = a1(row.row, c0);
+      const fmt = own.numberFormat ?? (crit.target.kind === 'min-rate' ? '0.0%' : undefined);
+      edits.push(
+        own.kind === 'formula'
+          ? {
+              op: 'set-formula',
+              sheet,
+              cell: addr,
+              formula: own.formula,
+              cached: own.cached,
+              ...(fmt ? { numberFormat: fmt } : {}),
+            }
+          : {
+              op: 'set-value',
+              sheet,
+              cell: addr,
+              value: own.value,
+              ...(fmt ? { numberFormat: fmt } : {}),
+            },
+      );
+      edits.push({ op: 'set-note', sheet, cell: addr, text: TO_CHECK_NOTE });
+      edits.push({ op: 'set-fill', sheet, cell: addr, color: TO_CHECK_FILL });
+      const rule = verdictRuleFor(crit, percentFormatKind(fmt) !== null);
+      const cached = simulateVerdict(own.kind === 'formula' ? own.cached : own.value, rule);
+      edits.push({
+        op: 'set-formula',
+        sheet,
+        cell: a1(row.row, cVerdict),
+        formula: verdictFormula(addr, rule),
+        cached,
+      });
+      for (const c of [c0, cVerdict, cNote])
+        edits.push({ op: 'set-style', sheet, cell: a1(row.row, c), border: true });
+      shown.set(row.row, cached);
+    }
+    groups.push({ label: `${g.code}. ${g.name}`, rows: groupRows, total: crits.length });
+  }
+  const start = freeBlockRow(view, layout.lastRow + 2, summaryHeight(groups.length), c0, 4);
+  edits.push(
+    ...summaryEdits({
+      sheet,
+      groups,
+      verdictCol: cVerdict,
+      startRow: start,
+      labelCol: c0,
+      verdictShown: (r) => shown.get(r) ?? '',
+    }),
+  );
+  return {
+    ok: true,
+    description: `Thêm cột “${level.resultHeader}” bên phải bảng trên sheet "${sheet}"`,
+    edits,
+    notes: [
+      `Cột “${level.resultHeader}” được điền sẵn bằng kết quả cấp dưới (tô màu, ghi chú “${TO_CHECK_NOTE}”): hãy thẩm định và sửa từng ô.`,
+    ],
+    sourceSheet: sheet,
+    targetSheet: sheet,
+  };
+}
