@@ -3,7 +3,10 @@ import {
   evaluateAppendix,
   judgeResult,
   ratioDisagreement,
+  resultRoles,
+  sameResult,
   samePhrase,
+  sheetTargetAgrees,
   summaryLineVi,
   verdictLabel,
 } from '../src/core/evaluate';
@@ -685,6 +688,62 @@ describe('target semantics', () => {
     expect(judgeResult('x', { kind: 'rate', value: 1, raw: '100%' }, qual).verdict).toBe(
       'undetermined',
     );
+  });
+});
+
+describe('comparisons', () => {
+  it('sheetTargetAgrees for counts, yes and qualitative targets', () => {
+    const count: Target = { kind: 'min-count', value: 1, text: '1 điểm' };
+    expect(sheetTargetAgrees({ kind: 'number', value: 1, raw: '1' }, count)).toBe(true);
+    expect(sheetTargetAgrees({ kind: 'number', value: 2, raw: '2' }, count)).toBe(false);
+    expect(sheetTargetAgrees({ kind: 'yes', raw: 'Có' }, count)).toBe(true);
+    expect(sheetTargetAgrees({ kind: 'yes', raw: 'Có' }, { ...count, value: 3 })).toBe(false);
+    const yes: Target = { kind: 'yes', text: 'Có' };
+    expect(sheetTargetAgrees({ kind: 'yes', raw: 'Có' }, yes)).toBe(true);
+    expect(sheetTargetAgrees({ kind: 'number', value: 1, raw: '1' }, yes)).toBe(true);
+    expect(sheetTargetAgrees({ kind: 'no', raw: 'Không' }, yes)).toBe(false);
+    expect(sheetTargetAgrees({ kind: 'empty', raw: '' }, yes)).toBe(true);
+    const rate: Target = { kind: 'min-rate', value: 0.5, text: '50%' };
+    expect(sheetTargetAgrees({ kind: 'rate', value: 0.5, raw: '50%' }, rate)).toBe(true);
+    expect(sheetTargetAgrees({ kind: 'text', raw: 'Một nửa', text: 'Một nửa' }, rate)).toBe(false);
+  });
+  it('sameResult compares levels by kind and value', () => {
+    expect(sameResult({ kind: 'yes', raw: 'Có' }, { kind: 'yes', raw: 'Có kênh Zalo' })).toBe(true);
+    expect(sameResult({ kind: 'yes', raw: 'Có' }, { kind: 'no', raw: 'Không' })).toBe(false);
+    expect(
+      sameResult(
+        { kind: 'number', value: 14, raw: '14' },
+        { kind: 'number', value: 12, raw: '12' },
+      ),
+    ).toBe(false);
+    expect(
+      sameResult(
+        { kind: 'text', raw: 'Đáp ứng', text: 'Đáp ứng' },
+        { kind: 'text', raw: 'đáp  ứng', text: 'đáp ứng' },
+      ),
+    ).toBe(true);
+  });
+  it('PHỤ LỤC 03 without a district column compares with the commune result', () => {
+    const grid = gridFromTsv('PL03', 'TT\tTên\tĐVT\tChỉ tiêu\tXã\tTỉnh\tĐánh giá');
+    const roles: ColumnRole[] = [
+      'tt',
+      'name',
+      'unit',
+      'target',
+      'result-commune',
+      'result-province',
+      'verdict',
+    ];
+    expect(resultRoles(recognise(grid, 'phu-luc-03', roles))).toEqual({
+      own: 'result-province',
+      lower: 'result-commune',
+    });
+    expect(resultRoles(recognise(grid, 'phu-luc-03', PL03_COLUMNS)).lower).toBe('result-district');
+  });
+  it('reads a count back as a number when the row says % but the target is not a rate', () => {
+    const res = pl01(replaceLine(goodLines(), '4.5', '4.5\tWifi\t%\tCó\t3\tĐạt\tDS'));
+    expect(res.criteria.find((c) => c.code === '4.5')).toMatchObject({ verdict: 'met', value: 3 });
+    expect(rules(res.findings, 'ambiguous-unit')).toEqual([]);
   });
 });
 
