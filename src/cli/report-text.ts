@@ -4,11 +4,26 @@ import type { SheetReport } from '../core/report-types';
 import type { JsonFileReport } from './report-json';
 import { kindLabel, numberVi, percentVi, SEVERITY_LABELS } from './labels';
 
+/** Severity label, cell and criterion as aligned columns, then the message and the rule id. */
 function findingLine(
   f: Pick<Finding, 'severity' | 'cell' | 'criterion' | 'message' | 'rule'>,
 ): string {
-  const where = f.criterion ? `${f.cell} (tiêu chí ${f.criterion})` : f.cell;
-  return `    ${SEVERITY_LABELS[f.severity]} ${where}: ${f.message} [${f.rule}]`;
+  const crit = f.criterion ?? '–';
+  // the core's messages usually start with "1.11: "; the column already shows the criterion
+  const msg =
+    f.criterion && f.message.startsWith(`${f.criterion}: `)
+      ? f.message.slice(f.criterion.length + 2)
+      : f.message;
+  return `    ${SEVERITY_LABELS[f.severity].padEnd(9)} ${f.cell.padEnd(5)} ${crit.padEnd(5)} ${msg} [${f.rule}]`;
+}
+
+function countsText(findings: Finding[]): string {
+  const n = (sev: Finding['severity']) => findings.filter((f) => f.severity === sev).length;
+  const parts: string[] = [];
+  if (n('error')) parts.push(`${n('error')} lỗi`);
+  if (n('warning')) parts.push(`${n('warning')} cảnh báo`);
+  if (n('info')) parts.push(`${n('info')} thông tin`);
+  return parts.join(', ');
 }
 
 /** "Đạt 36/37 tiêu chí (97,3%)", with the unmet and undetermined counts when any. */
@@ -22,8 +37,10 @@ export function summaryLine(s: SheetReport['summary']): string {
 
 function sheetLines(s: SheetReport): string[] {
   const lines = [`  Trang tính "${s.name}": ${kindLabel(s.kind)}`];
+  const counts = countsText(s.findings);
   if (s.summary.criteria > 0 || s.kind.startsWith('phu-luc'))
-    lines.push(`    ${summaryLine(s.summary)}`);
+    lines.push(`    ${summaryLine(s.summary)}${counts ? ` — ${counts}` : ''}`);
+  else if (counts) lines.push(`    ${counts}`);
   for (const r of s.ratios) {
     lines.push(
       `    ${r.label}: ${numberVi(r.numerator)}/${numberVi(r.denominator)} = ${percentVi(r.value)} (ô ${r.cell})`,

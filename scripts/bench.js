@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * npm run bench — performance figures for a typical appendix (samples/hoang-kim-phu-luc-01.xlsx).
+ *
+ * Organised in sections: each entry of SECTIONS is { title, run } where run() returns the
+ * lines to print (and may set `ok = false` for a missed goal). Add a section for a new
+ * figure (e.g. the add-in bundle size) instead of editing another one.
+ */
+const { execFileSync, spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const ROOT = path.join(__dirname, '..');
+const SAMPLE = path.join(ROOT, 'samples', 'hoang-kim-phu-luc-01.xlsx');
+const DIST = path.join(ROOT, 'dist-cli');
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function ms(n) {
+  return `${n.toFixed(n < 10 ? 3 : 1).replace('.', ',')} ms`;
+}
+
+function nowMs() {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+function buildCli() {
+  execFileSync(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.cli.json'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
+}
+
+/** Core: analyzeWorkbook on the sample's snapshot, median of many runs. */
+async function benchCore() {
+  const { readWorkbookFile } = require(path.join(DIST, 'cli', 'read-workbook.js'));
+  const { analyzeWorkbook } = require(path.join(DIST, 'core', 'analyze.js'));
+  const { defaultCatalog } = require(path.join(DIST, 'core', 'catalog.js'));
+  const { snapshot } = await readWorkbookFile(SAMPLE);
+  const catalog = defaultCatalog();
+  const RUNS = 300;
+  for (let i = 0; i < 30; i++) analyzeWorkbook(snapshot, catalog);
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = nowMs();
+    analyzeWorkbook(snapshot, catalog);
+    times.push(nowMs() - t);
+  }
+  const cells = snapshot.sheets.reduce((n, s) => n + s.cells.length, 0);
+  return {
+    lines: [
+      `analyzeWorkbook (${cells} ô, ${RUNS} lần chạy / runs): trung vị / median ${ms(median(times))}, ` +
+        `nhanh nhất / min ${ms(Math.min(...times))}`,
+    ],
+  };
+}
+
+function timeProcess(args, runs) {
+  const times = [];
+  for (let i = 0; i < runs + 1; i++) {
+    const t = nowMs();
+    const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    const dt = nowMs() - t;
+    if (r.status !== 0 && r.status !== 1)
+      throw new Error(`${args.join(' ')} → exit ${r.status}: ${String(r.stderr).split('\n')[0]}`);
+    if (i > 0) times.push(dt); // first run warms the disk cache
+  }
+  return median(times);
+}
+
+/** CLI whole process vs. a node process that only reads the same file with ExcelJS. */
+async function benchCliProcess() {
+  const RUNS = 10;
+  const readOnly = `require('exceljs'); const E = require('exceljs'); new E.Workbook().xlsx.readFile(${JSON.stringify(SAMPLE)}).then(() => {});`;
+  const baseline = timeProcess(['-e', readOnly], RUNS);
+  const cli = timeProcess([path.join('bin', 'cds-check.js'), 'validate', '--json', SAMPLE], RUNS);
+  const ratio = cli / baseline;
+  const ok = ratio <= 1.5;
+  return {
+    ok,
+    lines: [
+      `node + ExcelJS chỉ đọc tệp / read only: trung vị / median ${ms(baseline)} (${RUNS} lần / runs)`,
+      `cds-check validate --json (cả tiến trình / whole process): trung vị / median ${ms(cli)}`,
+      `tỷ lệ / ratio: ${ratio.toFixed(2).replace('.', ',')} (mục tiêu / goal ≤ 1,5) ${ok ? 'ĐẠT / OK' : 'CHƯA ĐẠT / MISSED'}`,
+    ],
+  };
+}
+
+/** A sheet whose used range reaches row 1,000,000 because of one stray cell. */
+async function benchStrayCell() {
+  require('./ts-register');
+  const { pl01Workbook, writeXlsx } = require('../test/fixtures/xlsx-builders.ts');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cds-bench-'));
+  try {
+    const plain = await writeXlsx(pl01Workbook(), path.join(dir, 'plain.xlsx'));
+    const stray = await writeXlsx(
+      pl01Workbook({ strayRow: 1000000 }),
+      path.join(dir, 'stray.xlsx'),
+    );
+    const a = timeProcess([path.join('bin', 'cds-check.js'), 'validate', '--json', plain], 5);
+    const b = timeProcess([path.join('bin', 'cds-check.js'), 'validate', '--json', stray], 5);
+    return {
+      lines: [
+        `cds-check validate: bảng thường / plain ${ms(a)}, có một ô lạc ở dòng 1.000.000 / stray cell at row 1,000,000 ${ms(b)}`,
+      ],
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const SECTIONS = [
+  { title: 'Lõi kiểm tra / Core evaluation', run: benchCore },
+  { title: 'Dòng lệnh / CLI whole-process time vs ExcelJS read', run: benchCliProcess },
+  { title: 'Vùng dữ liệu lớn / Huge used range', run: benchStrayCell },
+];
+
+async function main() {
+  buildCli();
+  process.stdout.write(
+    `cds-check bench — ${path.relative(ROOT, SAMPLE)}, Node ${process.version}, ${os.cpus()[0]?.model ?? ''}\n`,
+  );
+  let allOk = true;
+  for (const s of SECTIONS) {
+    process.stdout.write(`\n## ${s.title}\n`);
+    try {
+      const r = await s.run();
+      for (const l of r.lines) process.stdout.write(`  ${l}\n`);
+      if (r.ok === false) allOk = false;
+    } catch (e) {
+      allOk = false;
+      process.stdout.write(`  LỖI / ERROR: ${e && e.message ? e.message.split('\n')[0] : e}\n`);
+    }
+  }
+  process.stdout.write(
+    `\n${allOk ? 'Tất cả mục tiêu đạt / all goals met' : 'Có mục tiêu chưa đạt / some goal missed'}\n`,
+  );
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e && e.message ? e.message : e}\n`);
+  process.exitCode = 2;
+});
