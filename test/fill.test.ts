@@ -1,4 +1,4 @@
-import { planFill } from '../src/core/fill';
+import { planFill, type FillPlan } from '../src/core/fill';
 import type { CellEdit, EditPlan } from '../src/core/edit-plan';
 import { cellText, toA1, type SheetGrid, type WorkbookSnapshot } from '../src/core/grid';
 import type { WorkbookReport } from '../src/core/report-types';
@@ -27,7 +27,7 @@ import {
 interface Filled {
   before: WorkbookSnapshot;
   report: WorkbookReport;
-  plan: EditPlan;
+  plan: FillPlan;
   after: WorkbookSnapshot;
 }
 
