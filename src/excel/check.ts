@@ -1,0 +1,154 @@
+/**
+ * The add-in's commands on the open workbook. Each is one Excel.run with at most three
+ * context.sync() calls, whatever the workbook's size:
+ * - checkWorkbook: read (2 syncs) → core analyzeWorkbook → marks and store (1 sync);
+ * - clearMarks: read fills and notes (2 syncs) → restore and drop the store (1 sync);
+ * - selectCell: activate the sheet and select the cell (1 sync);
+ * - readWorkbookSnapshot: read only (2 syncs), for planners (fill, appraise).
+ * The ribbon's **Kiểm tra** and the pane's **Kiểm tra** both call checkWorkbook.
+ */
+import { analyzeWorkbook } from '../core/analyze';
+import { defaultCatalog } from '../core/catalog';
+import type { Catalog } from '../core/catalog-types';
+import type { WorkbookSnapshot } from '../core/grid';
+import type { WorkbookReport } from '../core/report-types';
+import { detectCapabilities, type Capabilities } from './capabilities';
+import { ExcelAdapterError, MESSAGES } from './errors';
+import { planClear, planMarks, type MarkPlan } from './marks';
+import { MARKS_SHEET, storeValues } from './marks-store';
+import { readWorkbook, type HostState } from './read';
+import { runExcel } from './run';
+import { queueEdits, type WriteTarget } from './write';
+
+export interface CheckOptions {
+  /** Mark the findings on the sheets (default true). */
+  mark?: boolean;
+  catalog?: Catalog;
+}
+
+export interface CheckResult {
+  report: WorkbookReport;
+  /** The workbook as the core saw it (marks replaced by the user's originals). */
+  snapshot: WorkbookSnapshot;
+  /** Null when marking was not asked for or not possible. */
+  marks: { marked: number; restored: number } | null;
+  /** Vietnamese notes: degraded APIs, truncated sheets, protected sheets… */
+  messages: string[];
+}
+
+let cachedCatalog: Catalog | undefined;
+function catalogOrDefault(c?: Catalog): Catalog {
+  if (c) return c;
+  cachedCatalog ??= defaultCatalog();
+  return cachedCatalog;
+}
+
+/** Run the core on a snapshot; a failure of the core is reported, never hidden. */
+export function analyze(snapshot: WorkbookSnapshot, catalog: Catalog): WorkbookReport {
+  try {
+    return analyzeWorkbook(snapshot, catalog);
+  } catch (e) {
+    throw new ExcelAdapterError(
+      'analysis-failed',
+      `Lỗi khi phân tích bảng tính: ${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
+}
+
+function writeTarget(state: HostState, caps: Capabilities): WriteTarget {
+  return {
+    caps,
+    sheets: state.sheets.map((s) => ({ name: s.name, protected: s.protected })),
+    notes: state.notes,
+    structureProtected: state.structureProtected,
+  };
+}
+
+/** Queue the mark edits and the store update (no sync). */
+function queueMarkPlan(
+  context: Excel.RequestContext,
+  plan: MarkPlan,
+  state: HostState,
+  caps: Capabilities,
+): string[] {
+  const notes = queueEdits(context, plan.edits, writeTarget(state, caps));
+  const sheets = context.workbook.worksheets;
+  if (plan.records.length === 0) {
+    if (state.store.exists) sheets.getItem(MARKS_SHEET).delete();
+    return notes;
+  }
+  const store = state.store.exists ? sheets.getItem(MARKS_SHEET) : sheets.add(MARKS_SHEET);
+  if (!state.store.exists) store.visibility = 'VeryHidden' as Excel.SheetVisibility;
+  if (state.store.rows > 0) store.getRange(`A1:A${state.store.rows}`).clear('Contents');
+  const values = storeValues(plan.records);
+  store.getRange(`A1:A${values.length}`).values = values;
+  return notes;
+}
+
+/** Check the whole workbook with the core and (by default) mark the findings on the sheets. */
+export async function checkWorkbook(opts: CheckOptions = {}): Promise<CheckResult> {
+  const catalog = catalogOrDefault(opts.catalog);
+  return runExcel(async (context) => {
+    const caps = detectCapabilities();
+    const read = await readWorkbook(context, caps);
+    const report = analyze(read.snapshot, catalog);
+    const messages = [...caps.degraded, ...read.messages];
+    if (opts.mark === false) return { report, snapshot: read.snapshot, marks: null, messages };
+    const plan = planMarks(report, read.state);
+    messages.push(...plan.messages);
+    if (plan.records.length > 0 && !read.state.store.exists && read.state.structureProtected) {
+      messages.push(
+        'Sổ làm việc đang bảo vệ cấu trúc nên không lưu được trạng thái gốc của các ô: chưa đánh dấu trên trang tính.',
+      );
+      return { report, snapshot: read.snapshot, marks: null, messages };
+    }
+    if (plan.edits.length > 0 || plan.records.length > 0 || read.state.store.exists) {
+      messages.push(...queueMarkPlan(context, plan, read.state, caps));
+      await context.sync();
+    }
+    return {
+      report,
+      snapshot: read.snapshot,
+      marks: { marked: plan.marked, restored: plan.restored },
+      messages,
+    };
+  });
+}
+
+/** **Xoá đánh dấu**: remove our fills and notes and put back the user's originals. */
+export async function clearMarks(): Promise<{ restored: number; messages: string[] }> {
+  return runExcel(async (context) => {
+    const caps = detectCapabilities();
+    const read = await readWorkbook(context, caps, { values: false });
+    if (!read.state.store.exists)
+      return { restored: 0, messages: ['Không có đánh dấu nào để xoá.'] };
+    const plan = planClear(read.state);
+    const messages = [...plan.messages, ...queueMarkPlan(context, plan, read.state, caps)];
+    await context.sync();
+    return { restored: plan.restored, messages };
+  });
+}
+
+/** Activate a sheet and select a cell (a click on a finding). */
+export async function selectCell(sheet: string, cell: string): Promise<void> {
+  await runExcel(async (context) => {
+    const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+    ws.load('name');
+    await context.sync();
+    if (ws.isNullObject) throw new ExcelAdapterError('missing-sheet', MESSAGES.missingSheet(sheet));
+    ws.activate();
+    ws.getRange(cell).select();
+    await context.sync();
+  });
+}
+
+/** The workbook as the core sees it, for planners (2 syncs). */
+export async function readWorkbookSnapshot(): Promise<WorkbookSnapshot> {
+  return runExcel(async (context) => readSnapshot(context));
+}
+
+/** Read a snapshot on an existing context (2 syncs). */
+export async function readSnapshot(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
+  const read = await readWorkbook(context, detectCapabilities());
+  return read.snapshot;
+}
