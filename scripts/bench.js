@@ -31,14 +31,21 @@ function nowMs() {
 }
 
 function buildCli() {
-  execFileSync(
-    process.execPath,
-    [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.cli.json'],
-    {
-      cwd: ROOT,
-      stdio: 'inherit',
-    },
-  );
+  try {
+    execFileSync(
+      process.execPath,
+      [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.cli.json'],
+      {
+        cwd: ROOT,
+        stdio: 'inherit',
+      },
+    );
+  } catch {
+    // type errors still emit JavaScript; measure what was built, but say so
+    if (!fs.existsSync(path.join(DIST, 'cli', 'main.js')))
+      throw new Error('dist-cli missing: npm run build:cli failed');
+    process.stdout.write('(tsc reported errors; measuring the emitted JavaScript anyway)\n');
+  }
 }
 
 /** Core: analyzeWorkbook on the sample's snapshot, median of many runs. */
