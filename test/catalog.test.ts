@@ -563,6 +563,8 @@ function hardCodedCatalogData(source: string): string[] {
     .replace(/(^|[^:'"`])\/\/[^\n]*/g, '$1');
   const found: string[] = [];
   code.split('\n').forEach((line, i) => {
+    // An Office requirement-set version ('ExcelApi', '1.10') is not a criterion code.
+    if (/ExcelApi|isSetSupported|supported\(|_API\b/.test(line)) return;
     const literal = /['"`]\d\.\d{1,2}['"`]/.exec(line);
     if (literal) found.push(`${i + 1}: ${literal[0]}`);
     else if (line.includes('Chính quyền số')) found.push(`${i + 1}: "Chính quyền số"`);
@@ -589,6 +591,8 @@ describe('no criterion code or target in TypeScript (they are data: src/catalog/
       '/** "1.6" in a doc comment */',
       "const form = 'mau-1.4'; const v = 0.7; const u = 'http://x/1.2';",
       "const version = '1.2.3';",
+      "if (!supported('1.18')) return; const MIN_EXCEL_API = '1.9';",
+      "Office.context.requirements.isSetSupported('ExcelApi', '1.10');",
     ].join('\n');
     expect(hardCodedCatalogData(sample)).toEqual([
       "1: '3.6'",
