@@ -206,6 +206,15 @@ describe('sheets', () => {
     });
   });
 
+  it('the committed sample is what the builder makes (npm run samples keeps them in sync)', async () => {
+    const committed = await readWorkbookFile(
+      path.join(__dirname, '..', 'samples', 'hoang-kim-phu-luc-01.xlsx'),
+    );
+    const rebuilt = await reread(hoangKimWorkbook(), 'hoang-kim-phu-luc-01.xlsx');
+    expect(committed.snapshot.sheets).toHaveLength(1);
+    expect(committed.snapshot.sheets[0]).toEqual(rebuilt);
+  });
+
   it('snapshotFromExcelJS works on an in-memory workbook (no file)', () => {
     const snap = snapshotFromExcelJS(kindsWorkbook(), 'bộ nhớ');
     expect(snap.name).toBe('bộ nhớ');
@@ -300,7 +309,7 @@ describe('files written by other tools', () => {
 
   const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
   (soffice ? it : it.skip)(
-    'reads a LibreOffice-saved copy the same as the ExcelJS original',
+    'reads a LibreOffice-saved copy the same as the ExcelJS original; refuses a real .xls',
     async () => {
       const dir = path.join(tmp, 'lo');
       const src = await writeXlsx(kindsWorkbook(), path.join(dir, 'kinds.xlsx'));
@@ -334,6 +343,22 @@ describe('files written by other tools', () => {
           // D4 has no cached result in the original; LibreOffice computes one
           .filter((c) => !(c.row === 3 && c.col === 3))
           .sort((a, b) => a.row - b.row || a.col - b.col);
+      execFileSync(
+        'soffice',
+        [
+          `-env:UserInstallation=file://${dir}/profile`,
+          '--headless',
+          '--convert-to',
+          'xls',
+          '--outdir',
+          out,
+          src,
+        ],
+        { stdio: 'ignore', timeout: 120000 },
+      );
+      await expect(readWorkbookFile(path.join(out, 'kinds.xls'))).rejects.toMatchObject({
+        code: 'unsupported-format',
+      });
       for (const f of ['kinds.xlsx', 'hk.xlsx']) {
         const a = (await readWorkbookFile(path.join(dir, f))).snapshot.sheets[0];
         const b = (await readWorkbookFile(path.join(out, f))).snapshot.sheets[0];
