@@ -1,0 +1,108 @@
+/**
+ * The appendix against its evidence: where a criterion's result is computed from a form
+ * (catalog `formLinks`) and the figure typed in the appendix differs from the form's count,
+ * report `evidence-differs` on the appendix result cell, with both figures.
+ */
+import type { Catalog } from '../catalog-types';
+import { makeFinding, type Finding } from '../findings';
+import { columnLetters, toA1 } from '../grid';
+import type { ColumnRole, CriterionResult, RatioReport, SheetReport } from '../report-types';
+import { formDef } from './definitions';
+import { figureFromText, formatCount, formatRate, tolerance } from './figures';
+import type { FormKind } from './types';
+
+/** The result column of each appendix kind (its own level's result). */
+export const RESULT_ROLE: Record<string, ColumnRole> = {
+  'phu-luc-01': 'result-commune',
+  'phu-luc-02': 'result-district',
+  'phu-luc-03': 'result-province',
+};
+
+export function isAppendix(s: SheetReport): boolean {
+  return s.kind in RESULT_ROLE;
+}
+
+/** The first form sheet (and ratio) a criterion is linked to, if the workbook holds it. */
+export function linkedRatio(
+  sheets: SheetReport[],
+  catalog: Catalog,
+  code: string,
+): { form: SheetReport; ratio: RatioReport } | null {
+  const crit = catalog.criteria.find((c) => c.code === code);
+  for (const link of crit?.formLinks ?? []) {
+    for (const form of sheets) {
+      if (form.kind !== link.form) continue;
+      const ratio = form.ratios.find((r) => r.key === link.ratio);
+      if (ratio) return { form, ratio };
+    }
+  }
+  return null;
+}
+
+/** Whether the appendix value reads as a rate (fraction) or a count, or null when not numeric. */
+function valueKind(c: CriterionResult, unit: string | undefined): 'rate' | 'count' | null {
+  if (typeof c.value !== 'number') return null;
+  if (c.parsed) {
+    if (c.parsed.kind === 'rate') return 'rate';
+    if (c.parsed.kind === 'number') return 'count';
+    return null;
+  }
+  return unit && unit.includes('%') ? 'rate' : 'count';
+}
+
+/** Cell of a criterion's result on an appendix sheet. */
+export function resultCell(sheet: SheetReport, crit: CriterionResult): string {
+  const col = sheet.layout?.columns[RESULT_ROLE[sheet.kind]];
+  return col !== undefined ? toA1(crit.row - 1, col) : `${columnLetters(0)}${crit.row}`;
+}
+
+export function formTitle(kind: string): string {
+  try {
+    return `Mẫu ${formDef(kind as FormKind).number}`;
+  } catch {
+    return kind;
+  }
+}
+
+function describeRatio(r: RatioReport): string {
+  if (r.kind === 'count') return formatCount(r.value);
+  return `${formatRate(r.value)} (${formatCount(r.numerator)}/${formatCount(r.denominator)})`;
+}
+
+/** evidence-differs findings for every appendix sheet against the forms of the same workbook. */
+export function crossCheckEvidence(sheets: SheetReport[], catalog: Catalog): Finding[] {
+  const out: Finding[] = [];
+  for (const sheet of sheets.filter(isAppendix)) {
+    for (const crit of sheet.criteria) {
+      const linked = linkedRatio(sheets, catalog, crit.code);
+      if (!linked) continue;
+      const { form, ratio } = linked;
+      const unit = catalog.criteria.find((c) => c.code === crit.code)?.unit;
+      const kind = valueKind(crit, unit);
+      const ratioKind = ratio.kind ?? 'rate';
+      if (kind === null || kind !== ratioKind) continue;
+      if (ratioKind === 'rate' && ratio.denominator === 0) continue;
+      const typed = crit.value as number;
+      const raw = crit.parsed?.raw ?? '';
+      const decimals =
+        kind === 'rate'
+          ? raw.includes('%')
+            ? figureFromText(raw, 'rate')?.decimals
+            : undefined
+          : 0;
+      if (Math.abs(typed - ratio.value) <= tolerance(kind, decimals)) continue;
+      const shown =
+        kind === 'rate' ? (raw.trim() !== '' ? raw.trim() : formatRate(typed)) : formatCount(typed);
+      out.push(
+        makeFinding(
+          'evidence-differs',
+          sheet.name,
+          resultCell(sheet, crit),
+          `Tiêu chí ${crit.code}: kết quả ghi ${shown} nhưng ${formTitle(form.kind)} (sheet "${form.name}") tính được ${describeRatio(ratio)} — ${ratio.label.charAt(0).toLowerCase()}${ratio.label.slice(1)}.`,
+          crit.code,
+        ),
+      );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,160 @@
+/**
+ * `fill` for the evidence forms: live formulas on the summary lines (totals and rates counted
+ * from the list), formatted as % for rates. A figure the official typed is never lost: it goes
+ * into a note ("Giá trị gốc: …") on the cell it was in. A summary line missing from the sheet is
+ * written (official label + formula) in an empty row after its list.
+ */
+import { cellText, GridView, toA1, type Cell, type WorkbookSnapshot } from '../grid';
+import type { CellEdit, EditPlan } from '../edit-plan';
+import { formDef, type FormDef, type FormListDef } from './definitions';
+import { countRatio } from './evaluate-form';
+import { formTitle } from './cross-check';
+import { ratioFormula } from './formulas';
+import { recognizeForm } from './recognize-form';
+import type { FormList, FormRecognition, SummaryLine } from './types';
+
+export const ORIGINAL_PREFIX = 'Giá trị gốc: ';
+
+export function originalNote(existing: string | undefined, typed: string): string {
+  const line = `${ORIGINAL_PREFIX}${typed}`;
+  const prev = (existing ?? '').trim();
+  if (prev.includes(line)) return prev;
+  return prev ? `${prev}\n${line}` : line;
+}
+
+/** Number format of a ratio's cell. */
+export function ratioFormat(kind: 'rate' | 'count'): string {
+  return kind === 'rate' ? '0.0%' : '0';
+}
+
+/**
+ * Rows of the data area that hold a name but are not entries (placeholders "...", group rows,
+ * repeated headers): the formulas leave them out.
+ */
+export function excludedRows(view: GridView, list: FormList): number[] {
+  const entries = new Set(list.rows.map((r) => r.row));
+  const out: number[] = [];
+  for (const r of view.rowIndices) {
+    if (r < list.firstRow || r > list.lastRow || entries.has(r)) continue;
+    if (cellText(view.raw(r, list.columns.name)).trim() !== '') out.push(r);
+  }
+  return out;
+}
+
+/** The label without the figure typed after its colon ("…: 25 người." → "…: người."). */
+function labelWithoutFigure(line: SummaryLine): string {
+  const colon = line.label.lastIndexOf(':');
+  if (colon < 0 || !line.figureText) return line.label;
+  const rest = line.label.slice(colon + 1).replace(line.figureText, '');
+  const tail = rest.replace(/\s+/g, ' ').trim();
+  return `${line.label.slice(0, colon + 1)}${tail ? ` ${tail}` : ''}`;
+}
+
+function sameFormula(a: string | undefined, b: string): boolean {
+  return !!a && a.replace(/\s+/g, '').toLowerCase() === b.replace(/\s+/g, '').toLowerCase();
+}
+
+interface FormFillResult {
+  edits: CellEdit[];
+  notes: string[];
+  formulas: number;
+}
+
+function fillOne(view: GridView, def: FormDef, rec: FormRecognition): FormFillResult {
+  const edits: CellEdit[] = [];
+  const notes: string[] = [];
+  let formulas = 0;
+  const sheet = rec.sheet;
+  for (const line of rec.summaries) {
+    const ratio = def.ratios.find((r) => r.key === line.key);
+    const list = rec.lists.find((l) => l.id === ratio?.list);
+    if (!ratio || !list) continue;
+    const listDef = def.lists.find((l) => l.id === list.id) as FormListDef;
+    const needed = [...ratio.numerator, ...ratio.denominator, 'name'];
+    const absent = needed.filter((id) => !(id in list.columns));
+    if (absent.length > 0) {
+      notes.push(
+        `${sheet}: không điền "${line.label}" — không tìm thấy cột ${absent
+          .map((id) => `"${listDef.columns.find((c) => c.id === id)?.header ?? id}"`)
+          .join(', ')}.`,
+      );
+      continue;
+    }
+    if (list.lastRow < list.firstRow) {
+      notes.push(
+        `${sheet}: danh sách ${formTitle(def.kind)} chưa có dòng nào; chưa điền "${line.label}".`,
+      );
+      continue;
+    }
+    const formula = ratioFormula(list, listDef, ratio, excludedRows(view, list));
+    const count = countRatio(list, listDef, ratio);
+    const cached: number | string =
+      ratio.kind === 'rate' && count.denominator === 0 ? '' : count.value;
+    const valueCol = line.valueCol;
+    const cell = toA1(line.valueRow, valueCol);
+    const existing: Cell | undefined = view.raw(line.valueRow, valueCol);
+    if (line.missing) {
+      edits.push({
+        op: 'set-value',
+        sheet,
+        cell: toA1(line.labelRow!, line.labelCol!),
+        value: formDef(def.kind).summaries.find((s) => s.ratio === line.key)!.label,
+      });
+    } else if (line.figureAt === 'label') {
+      const labelCell = view.raw(line.labelRow!, line.labelCol!);
+      const addr = toA1(line.labelRow!, line.labelCol!);
+      edits.push({ op: 'set-value', sheet, cell: addr, value: labelWithoutFigure(line) });
+      edits.push({
+        op: 'set-note',
+        sheet,
+        cell: addr,
+        text: originalNote(labelCell?.note, line.label),
+      });
+    }
+    if (existing?.formula && sameFormula(existing.formula, formula)) continue;
+    if (existing && (existing.formula || cellText(existing).trim() !== '')) {
+      const typed = existing.formula ? `=${existing.formula}` : cellText(existing).trim();
+      edits.push({ op: 'set-note', sheet, cell, text: originalNote(existing.note, typed) });
+    }
+    edits.push({
+      op: 'set-formula',
+      sheet,
+      cell,
+      formula,
+      numberFormat: ratioFormat(ratio.kind),
+      cached,
+    });
+    formulas++;
+  }
+  return { edits, notes, formulas };
+}
+
+/**
+ * The plan writing live formulas on every recognised form's summary lines. `recs` are the
+ * recognitions to fill (default: every sheet of the snapshot recognised as a form).
+ */
+export function planFillForms(snapshot: WorkbookSnapshot, recs?: FormRecognition[]): EditPlan {
+  const edits: CellEdit[] = [];
+  const notes: string[] = [];
+  let formulas = 0;
+  const forms: string[] = [];
+  for (const sheet of snapshot.sheets) {
+    const view = new GridView(sheet);
+    const rec = recs ? recs.find((r) => r.sheet === sheet.name) : recognizeForm(view);
+    if (!rec) continue;
+    if (sheet.protected) {
+      notes.push(`Sheet "${sheet.name}" đang được bảo vệ: không điền công thức.`);
+      continue;
+    }
+    const r = fillOne(view, formDef(rec.kind), rec);
+    edits.push(...r.edits);
+    notes.push(...r.notes);
+    formulas += r.formulas;
+    if (r.formulas > 0) forms.push(formTitle(rec.kind));
+  }
+  const description =
+    formulas > 0
+      ? `Điền ${formulas} công thức tổng hợp vào ${forms.join(', ')}`
+      : 'Các mẫu biểu không cần điền thêm công thức.';
+  return { description, edits, notes };
+}
