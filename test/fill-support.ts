@@ -123,6 +123,8 @@ export function toExcel(snapshot: WorkbookSnapshot): ExcelJS.Workbook {
       else cell.value = c.value;
       if (c.numberFormat) cell.numFmt = c.numberFormat;
       if (c.note) cell.note = c.note;
+      if (c.fill)
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${c.fill}` } };
     }
     for (const m of s.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   }
@@ -162,11 +164,14 @@ export function evaluateFormulas(snapshot: WorkbookSnapshot): Computed {
       while (rows.length <= c.row) rows.push([]);
       const row = rows[c.row];
       while (row.length <= c.col) row.push(null);
+      // a text cell stays text (HyperFormula would read "100%" typed as text as a number)
       row[c.col] = c.formula
         ? `=${c.formula}`
-        : c.kind === 'empty'
+        : c.kind === 'empty' || c.value === null
           ? null
-          : (c.value as string | number | boolean);
+          : typeof c.value === 'string'
+            ? `'${c.value}`
+            : c.value;
     }
     sheets[s.name] = rows;
   }

@@ -15,7 +15,7 @@ import { CatalogError, chainById, levelById, previousLevel } from './catalog';
 import type { CellEdit, EditPlan } from './edit-plan';
 import { a1, colLetters, ifFormula, sheetRef, str } from './formula';
 import { cellText, GridView, type Cell, type SheetGrid, type WorkbookSnapshot } from './grid';
-import { convertTypedResult } from './convert-result';
+import { convertTypedResult, convertedValue } from './convert-result';
 import { titleLevel } from './headers';
 import { percentFormatKind } from './parse-value';
 import type { CriterionResult, CriterionRow, SheetReport, WorkbookReport } from './report-types';
@@ -140,7 +140,7 @@ function ownContent(
   // A formula's cached value is copied as a value.
   const plain: Cell | undefined = cell?.formula ? { ...cell, formula: undefined } : cell;
   const conv = convertTypedResult(plain, res?.parsed);
-  if (conv) return conv;
+  if (conv) return { kind: 'value', value: convertedValue(conv), numberFormat: conv.numberFormat };
   if (cell && typeof cell.value === 'number')
     return {
       kind: 'value',
@@ -188,6 +188,10 @@ export function planAppraise(
     return failure(
       `Cấp "${level.id}" (${level.label}) là cấp tự đánh giá đầu chuỗi "${chainId}": không có kết quả cấp dưới để thẩm định.`,
     );
+  if (opts.adjacent) {
+    const done = adjacentDone(snapshot, report, level, opts.sourceSheet);
+    if (done) return done;
+  }
   const lowerKind = lower.sheetKind;
   const srcRep = report.sheets.find(
     (s) =>
@@ -283,6 +287,36 @@ function planNewSheet(
   };
 }
 
+/** The exists-plan when a sheet already has this level's column next to its table. */
+function adjacentDone(
+  snapshot: WorkbookSnapshot,
+  report: WorkbookReport,
+  level: AppraisalLevel,
+  sourceSheet: string | undefined,
+): AppraisePlan | null {
+  const header = cleanText(level.resultHeader);
+  for (const rep of report.sheets) {
+    if (!rep.layout || (sourceSheet !== undefined && rep.name !== sourceSheet)) continue;
+    const grid = snapshot.sheets.find((s) => s.name === rep.name);
+    if (!grid) continue;
+    const has = grid.cells.some(
+      (c) => c.row === rep.layout!.headerRow && cleanText(cellText(c)) === header,
+    );
+    if (!has) continue;
+    const msg = `Sheet "${rep.name}" đã có cột “${level.resultHeader}” — không thêm lần nữa.`;
+    return {
+      ok: true,
+      exists: true,
+      description: msg,
+      edits: [],
+      notes: [msg],
+      sourceSheet: rep.name,
+      targetSheet: rep.name,
+    };
+  }
+  return null;
+}
+
 /** Header rows to write the new titles on: the first, and each repeated header (PDF paste). */
 function titleRows(headerRows: number[]): number[] {
   const sorted = [...new Set(headerRows)].sort((a, b) => a - b);
@@ -293,19 +327,6 @@ function planAdjacent(catalog: Catalog, level: AppraisalLevel, src: Source): App
   const sheet = src.rep.name;
   const layout = src.rep.layout!;
   const view = src.view;
-  const headerTexts = view.rowCells(layout.headerRow).map((c) => cleanText(cellText(c)));
-  if (headerTexts.includes(cleanText(level.resultHeader))) {
-    const msg = `Sheet "${sheet}" đã có cột “${level.resultHeader}” — không thêm lần nữa.`;
-    return {
-      ok: true,
-      exists: true,
-      description: msg,
-      edits: [],
-      notes: [msg],
-      sourceSheet: sheet,
-      targetSheet: sheet,
-    };
-  }
   if (src.grid.protected)
     return failure(`Sheet "${sheet}" đang được bảo vệ: không thêm được cột thẩm định.`);
   const c0 = view.maxCol + 1;
