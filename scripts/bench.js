@@ -72,25 +72,41 @@ async function benchCore() {
   };
 }
 
-function timeProcess(args, runs) {
-  const times = [];
+function runOnce(args) {
+  const t = nowMs();
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  const dt = nowMs() - t;
+  if (r.status !== 0 && r.status !== 1)
+    throw new Error(`${args.join(' ')} → exit ${r.status}: ${String(r.stderr).split('\n')[0]}`);
+  return dt;
+}
+
+/**
+ * Median wall time of each command, runs interleaved (a, b, a, b…) so that a busy machine
+ * slows both alike; one warm-up round first (disk cache).
+ */
+function timeProcesses(commands, runs) {
+  const times = commands.map(() => []);
   for (let i = 0; i < runs + 1; i++) {
-    const t = nowMs();
-    const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
-    const dt = nowMs() - t;
-    if (r.status !== 0 && r.status !== 1)
-      throw new Error(`${args.join(' ')} → exit ${r.status}: ${String(r.stderr).split('\n')[0]}`);
-    if (i > 0) times.push(dt); // first run warms the disk cache
+    commands.forEach((args, k) => {
+      const dt = runOnce(args);
+      if (i > 0) times[k].push(dt);
+    });
   }
-  return median(times);
+  return times.map(median);
 }
 
 /** CLI whole process vs. a node process that only reads the same file with ExcelJS. */
 async function benchCliProcess() {
   const RUNS = 10;
-  const readOnly = `require('exceljs'); const E = require('exceljs'); new E.Workbook().xlsx.readFile(${JSON.stringify(SAMPLE)}).then(() => {});`;
-  const baseline = timeProcess(['-e', readOnly], RUNS);
-  const cli = timeProcess([path.join('bin', 'cds-check.js'), 'validate', '--json', SAMPLE], RUNS);
+  const readOnly = `const E = require('exceljs'); new E.Workbook().xlsx.readFile(${JSON.stringify(SAMPLE)}).then(() => {});`;
+  const [baseline, cli] = timeProcesses(
+    [
+      ['-e', readOnly],
+      [path.join('bin', 'cds-check.js'), 'validate', '--json', SAMPLE],
+    ],
+    RUNS,
+  );
   const ratio = cli / baseline;
   const ok = ratio <= 1.5;
   return {
@@ -114,8 +130,13 @@ async function benchStrayCell() {
       pl01Workbook({ strayRow: 1000000 }),
       path.join(dir, 'stray.xlsx'),
     );
-    const a = timeProcess([path.join('bin', 'cds-check.js'), 'validate', '--json', plain], 5);
-    const b = timeProcess([path.join('bin', 'cds-check.js'), 'validate', '--json', stray], 5);
+    const [a, b] = timeProcesses(
+      [
+        [path.join('bin', 'cds-check.js'), 'validate', '--json', plain],
+        [path.join('bin', 'cds-check.js'), 'validate', '--json', stray],
+      ],
+      5,
+    );
     return {
       lines: [
         `cds-check validate: bảng thường / plain ${ms(a)}, có một ô lạc ở dòng 1.000.000 / stray cell at row 1,000,000 ${ms(b)}`,
