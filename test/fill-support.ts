@@ -224,3 +224,13 @@ export const VERDICT_SHOWN: Record<string, string> = {
   unmet: 'Không đạt',
   undetermined: '',
 };
+
+/**
+ * The cached value of a formula cell read back through ExcelJS. ExcelJS drops a falsy cached
+ * result (0, "", FALSE) when it loads a file (the <v>0</v> is in the file), so a null cache
+ * stands for whichever falsy value the engine computed.
+ */
+export function cachedOf(c: Cell, computed: unknown): string | number | boolean {
+  if (c.value !== null) return c.value;
+  return computed === 0 || computed === false ? computed : '';
+}
