@@ -154,6 +154,17 @@ function versionAtLeast(have: string, need: string): boolean {
   return a1 > b1 || (a1 === b1 && a2 >= b2);
 }
 
+/** Excel's defaults (not bold, no wrap…) are stored as absent, as a file would. */
+function setFlag(c: FakeCell, flag: 'bold' | 'italic' | 'wrap', v: boolean): void {
+  if (v) c[flag] = true;
+  else delete c[flag];
+}
+
+/** A cell entry with nothing observable in it (left behind by a cleared fill, say). */
+function isBlank(c: FakeCell): boolean {
+  return Object.entries(c).every(([k, v]) => v === undefined || (k === 'value' && v === ''));
+}
+
 function isFilled(c: FakeCell | undefined): boolean {
   return !!c && (c.value !== '' || !!c.formula);
 }
@@ -291,7 +302,10 @@ export class FakeWorkbook {
         visibility: s.visibility,
         protected: s.protected,
         merges: s.merges,
-        cells: [...s.cells.entries()].sort().map(([k, v]) => [k, { ...v }]),
+        cells: [...s.cells.entries()]
+          .filter(([, v]) => !isBlank(v))
+          .sort()
+          .map(([k, v]) => [k, { ...v }]),
         notes: [...s.notes.entries()].sort(),
         widths: [...s.columnWidths.entries()].sort(),
       })),
@@ -738,6 +752,8 @@ function coerceInput(v: unknown): { value: FakeScalar; formula?: string } {
   return { value: s };
 }
 
+const CELL_DATA = new Set(['values', 'formulas', 'numberFormat', 'valueTypes']);
+
 export class RangeApi extends ClientObject {
   constructor(
     ctx: FakeRequestContext,
@@ -787,7 +803,7 @@ export class RangeApi extends ClientObject {
       const { sheet, rect } = r;
       if (
         (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1) > 5_000_000 &&
-        props.some((p) => p !== 'address')
+        props.some((p) => CELL_DATA.has(p))
       )
         throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The range is too large.');
       for (const p of props) {
@@ -1096,7 +1112,7 @@ class RangeFormatApi extends ClientObject {
     this.borders = new BordersApi(ctx, range);
   }
   set wrapText(v: boolean) {
-    this.context.enqueue(() => this.range.forCells((c) => (c.wrap = v)));
+    this.context.enqueue(() => this.range.forCells((c) => setFlag(c, 'wrap', v)));
   }
   set horizontalAlignment(v: string) {
     this.context.enqueue(() =>
@@ -1154,10 +1170,10 @@ class RangeFontApi extends ClientObject {
     super(ctx);
   }
   set bold(v: boolean) {
-    this.context.enqueue(() => this.range.forCells((c) => (c.bold = v)));
+    this.context.enqueue(() => this.range.forCells((c) => setFlag(c, 'bold', v)));
   }
   set italic(v: boolean) {
-    this.context.enqueue(() => this.range.forCells((c) => (c.italic = v)));
+    this.context.enqueue(() => this.range.forCells((c) => setFlag(c, 'italic', v)));
   }
 }
 
@@ -1175,7 +1191,11 @@ class BordersApi extends ClientObject {
       set style(v: string) {
         ctx.enqueue(() =>
           range.forCells((c) => {
-            c.borders = { ...(c.borders ?? {}), [edge]: v };
+            const b = { ...(c.borders ?? {}) };
+            if (v === 'None') delete b[edge];
+            else b[edge] = v;
+            if (Object.keys(b).length) c.borders = b;
+            else delete c.borders;
           }),
         );
       },

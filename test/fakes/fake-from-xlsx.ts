@@ -55,8 +55,8 @@ export function fakeFromExcelJS(
         bottom: m.model.bottom - 1,
         right: m.model.right - 1,
       });
-    ws.eachRow({ includeEmpty: false }, (row, r) => {
-      row.eachCell({ includeEmpty: false }, (cell, c) => {
+    ws.eachRow({ includeEmpty: true }, (row, r) => {
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
         if (cell.type === ExcelJS.ValueType.Merge) return;
         const v = cell.value as unknown;
         const fc: FakeCell = { value: '' };
