@@ -36,6 +36,11 @@ export function parseViNumber(s: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/** A percent as a fraction without binary noise (95.2 → 0.952). */
+function pct(n: number): number {
+  return Number((n / 100).toFixed(12));
+}
+
 function decimalsOf(numText: string): number {
   const m = /[.,](\d+)$/.exec(numText);
   if (!m) return 0;
@@ -59,10 +64,10 @@ export function formatDecimals(fmt: string | undefined): number | undefined {
 export function figureFromText(text: string, kind: 'rate' | 'count'): Figure | null {
   const t = text.normalize('NFC');
   if (kind === 'rate') {
-    const pct = /(\d[\d.,]*)\s*%/.exec(t);
-    if (pct) {
-      const n = parseViNumber(pct[1]);
-      if (n !== null) return { value: n / 100, decimals: decimalsOf(pct[1]), text: pct[0] };
+    const m = /(\d[\d.,]*)\s*%/.exec(t);
+    if (m) {
+      const n = parseViNumber(m[1]);
+      if (n !== null) return { value: pct(n), decimals: decimalsOf(m[1]), text: m[0] };
     }
     const ratio = /(\d[\d.]*)\s*\/\s*(\d[\d.]*)/.exec(t);
     if (ratio) {
@@ -79,7 +84,7 @@ export function figureFromText(text: string, kind: 'rate' | 'count'): Figure | n
   if (kind === 'count') return { value: n, decimals: 0, text: numText };
   return n <= 1
     ? { value: n, decimals: decimalsOf(numText) > 2 ? decimalsOf(numText) - 2 : 0, text: numText }
-    : { value: n / 100, decimals: decimalsOf(numText), text: numText };
+    : { value: pct(n), decimals: decimalsOf(numText), text: numText };
 }
 
 /** The figure held by a value cell (number, text or a formula's cached result). */
@@ -91,7 +96,7 @@ export function figureFromCell(cell: Cell | undefined, kind: 'rate' | 'count'): 
     if (kind === 'count') return { value: cell.value, text: String(cell.value) };
     if (isPct)
       return { value: cell.value, decimals: formatDecimals(fmt), text: String(cell.value) };
-    const v = cell.value <= 1 ? cell.value : cell.value / 100;
+    const v = cell.value <= 1 ? cell.value : pct(cell.value);
     return { value: v, decimals: formatDecimals(fmt), text: String(cell.value) };
   }
   if (typeof cell.value === 'string') return figureFromText(cell.value, kind);
