@@ -7,8 +7,12 @@ import * as os from 'os';
 import * as path from 'path';
 import * as ExcelJS from 'exceljs';
 import { ensureCliBuilt, ROOT, runCli } from './fixtures/cli-run';
+import { buildMau14 } from './fixtures/forms-builders';
+import { readSeedTable } from './fixtures/tsv-grid';
 import {
+  addGridSheet,
   cleanPl01Tsv,
+  HOANG_KIM_TSV,
   pl01Workbook,
   pl02Workbook,
   pl03Workbook,
@@ -260,6 +264,32 @@ describe('layout variants through the CLI', () => {
     expect(variant.sheets[0].findings).toEqual([]);
     expect(variant.sheets[1].summary).toEqual({ criteria: 37, met: 36, unmet: 0, undetermined: 1 });
     expect(prot.sheets[0].summary.met).toBe(36);
+  });
+});
+
+describe('evidence forms next to the appendix', () => {
+  it('reports the form kind and its ratios in JSON and in the text report', async () => {
+    const wb = new ExcelJS.Workbook();
+    writeTsvSheet(wb.addWorksheet('PL01'), readSeedTable(HOANG_KIM_TSV));
+    addGridSheet(wb, buildMau14());
+    const file = await writeXlsx(wb, f('pl01-mau14.xlsx'));
+    const j = parseJson((await runCli(['validate', '--json', file])).stdout);
+    const form = j.files[0].sheets[1];
+    expect(form).toMatchObject({ name: 'DS CBCC', kind: 'mau-1.4' });
+    expect(form.ratios.length).toBeGreaterThan(0);
+    for (const r of form.ratios) {
+      expect(Object.keys(r).slice(0, 5)).toEqual([
+        'label',
+        'numerator',
+        'denominator',
+        'value',
+        'cell',
+      ]);
+    }
+    const rate = form.ratios.find((r) => r.kind !== 'count' && r.denominator > 1)!;
+    const text = (await runCli(['validate', file])).stdout;
+    expect(text).toContain('Trang tính "DS CBCC": Mẫu 1.4 – ');
+    expect(text).toContain(`${rate.label}: ${rate.numerator}/${rate.denominator} = `);
   });
 });
 

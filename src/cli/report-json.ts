@@ -25,6 +25,7 @@ export interface JsonRatio {
   value: number;
   cell: string;
   key?: string;
+  kind?: 'rate' | 'count';
 }
 
 export interface JsonSheet {
@@ -79,6 +80,7 @@ export function jsonSheet(s: SheetReport): JsonSheet {
         cell: r.cell,
       };
       if (r.key !== undefined) out.key = r.key;
+      if (r.kind !== undefined) out.kind = r.kind;
       return out;
     }),
   };

@@ -43,7 +43,9 @@ function sheetLines(s: SheetReport): string[] {
   else if (counts) lines.push(`    ${counts}`);
   for (const r of s.ratios) {
     lines.push(
-      `    ${r.label}: ${numberVi(r.numerator)}/${numberVi(r.denominator)} = ${percentVi(r.value)} (ô ${r.cell})`,
+      r.kind === 'count'
+        ? `    ${r.label}: ${numberVi(r.value)} (ô ${r.cell})`
+        : `    ${r.label}: ${numberVi(r.numerator)}/${numberVi(r.denominator)} = ${percentVi(r.value)} (ô ${r.cell})`,
     );
   }
   const findings = sortFindings(s.findings);
