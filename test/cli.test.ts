@@ -5,8 +5,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { spawn } from 'child_process';
 import * as ExcelJS from 'exceljs';
-import { ensureCliBuilt, ROOT, runCli } from './fixtures/cli-run';
+import { BIN, ensureCliBuilt, ROOT, runCli } from './fixtures/cli-run';
 import { buildMau14 } from './fixtures/forms-builders';
 import { readSeedTable } from './fixtures/tsv-grid';
 import {
@@ -182,6 +183,18 @@ describe('exit statuses', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.stderr).toMatch(/cds-check/);
+  });
+
+  it('stops quietly when the reader of its output goes away (cds-check … | head)', async () => {
+    const child = spawn(process.execPath, [BIN, 'validate', ...Array(30).fill(SAMPLE)], {
+      cwd: ROOT,
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(status === 1 || status === 0).toBe(true);
   });
 
   it('--help prints Vietnamese help and exits 0', async () => {

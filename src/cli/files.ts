@@ -8,7 +8,8 @@ export interface InputFile {
   file: string;
 }
 
-const WORKBOOK_EXT = /\.xlsx$/i;
+/** .xlsx and its macro-enabled twin .xlsm (same format). */
+const WORKBOOK_EXT = /\.xls[xm]$/i;
 
 function isWorkbookName(name: string): boolean {
   // "~$x.xlsx" is the lock file Excel leaves next to an open workbook

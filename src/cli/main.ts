@@ -58,6 +58,19 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
 
 /** Entry point for bin/cds-check.js: never prints a stack trace. */
 export function run(argv: string[] = process.argv.slice(2)): void {
+  // `cds-check … | head`: the reader went away; stop quietly instead of an EPIPE stack trace
+  const onPipeError = (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE')
+      process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    process.stderr.write(`Lỗi ghi kết quả: ${firstLine(e.message)}\n`);
+    process.exit(EXIT_FAILURE);
+  };
+  process.stdout.on('error', onPipeError);
+  process.stderr.on('error', () => process.exit(EXIT_FAILURE));
+  process.on('uncaughtException', (e) => {
+    process.stderr.write(`Lỗi nội bộ: ${firstLine(e?.message ?? String(e))}\n`);
+    process.exit(EXIT_FAILURE);
+  });
   main(argv).then(
     (code) => {
       process.exitCode = code;
