@@ -4,9 +4,7 @@
  */
 import * as ExcelJS from 'exceljs';
 import { HyperFormula } from 'hyperformula';
-import { recognizeAppendix } from '../src/core/recognize';
-import { evaluateAppendix } from '../src/core/evaluate';
-import { GridView } from '../src/core/grid';
+import { analyzeWorkbook } from '../src/core/analyze';
 import { defaultCatalog } from '../src/core/catalog';
 import type { Catalog } from '../src/core/catalog-types';
 import type { EditPlan } from '../src/core/edit-plan';
@@ -18,33 +16,8 @@ import { gridFromTsv, readSeedTable, rowOf, withCell } from './fixtures/tsv-grid
 
 export const catalog: Catalog = defaultCatalog();
 
-/** TODO: analyzeWorkbook once src/core/forms/index.ts lands (appendix part only here). */
 export function analyze(snapshot: WorkbookSnapshot, cat: Catalog = catalog): WorkbookReport {
-  return {
-    sheets: snapshot.sheets.map((sheet) => {
-      const view = new GridView(sheet);
-      const rec = recognizeAppendix(view, cat);
-      if (!rec)
-        return {
-          name: sheet.name,
-          kind: 'unknown' as const,
-          criteria: [],
-          summary: { criteria: 0, met: 0, unmet: 0, undetermined: 0 },
-          findings: [],
-          ratios: [],
-        };
-      const ev = evaluateAppendix(sheet.name, view, rec, cat);
-      return {
-        name: sheet.name,
-        kind: rec.kind,
-        ...ev,
-        ratios: [],
-        layout: rec.layout,
-        rows: rec.rows,
-        groups: rec.groups,
-      };
-    }),
-  };
+  return analyzeWorkbook(snapshot, cat);
 }
 
 export const PL01 = 'Phụ lục 01';

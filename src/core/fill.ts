@@ -39,6 +39,8 @@ import {
 } from './verdict-formula';
 import { cleanText } from './text';
 import { ratioDisagreement } from './evaluate';
+import { planFormEdits } from './forms/link-forms';
+import { applyPlanToSnapshot } from './forms/plan-grid';
 
 export interface FillOptions {
   /** Only this sheet (the pane's active sheet); default: every appendix sheet */
@@ -280,4 +282,35 @@ export function fillDescription(s: FillStats): string {
   if (s.summaries) parts.push(`thêm ${s.summaries} bảng tổng hợp`);
   const text = parts.join(', ');
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Everything `cds-check fill` and the pane's **Điền công thức** do on a workbook: the evidence
+ * forms' summary formulas and PHỤ LỤC 01's links to them (forms/planFormEdits), then, on the
+ * workbook as those edits leave it, the appendix formulas of `planFill`. `analyze` is the
+ * core's analyzeWorkbook (passed in to keep this module free of the forms' recognisers).
+ */
+export function planFillWorkbook(
+  snapshot: WorkbookSnapshot,
+  report: WorkbookReport,
+  catalog: Catalog,
+  analyze: (wb: WorkbookSnapshot, catalog: Catalog) => WorkbookReport,
+  opts: FillOptions = {},
+): FillPlan {
+  const forms = planFormEdits(snapshot, report, catalog);
+  const formEdits =
+    opts.sheet === undefined ? forms.edits : forms.edits.filter((e) => e.sheet === opts.sheet);
+  if (formEdits.length === 0) {
+    const plan = planFill(snapshot, report, catalog, opts);
+    return { ...plan, notes: [...(forms.notes ?? []), ...(plan.notes ?? [])] };
+  }
+  const next = applyPlanToSnapshot(snapshot, { description: '', edits: formEdits });
+  const plan = planFill(next, analyze(next, catalog), catalog, opts);
+  const anything = plan.stats.converted + plan.stats.verdictFormulas + plan.stats.summaries > 0;
+  return {
+    description: anything ? `${forms.description}; ${plan.description}` : forms.description,
+    edits: [...formEdits, ...plan.edits],
+    notes: [...(forms.notes ?? []), ...(plan.notes ?? [])],
+    stats: plan.stats,
+  };
 }

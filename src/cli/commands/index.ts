@@ -6,4 +6,7 @@ import type { CliCommand } from '../command';
 
 export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   validate: () => import('./validate'),
+  fill: () => import('./fill'),
+  appraise: () => import('./appraise'),
+  template: () => import('./template'),
 };

@@ -1,0 +1,93 @@
+/**
+ * `cds-check fill TỆP [--out TỆP_RA] [--sheet TÊN] [--catalog TỆP]`
+ * Makes the appendix live: typed results become numbers (the typed text kept in a note),
+ * Đánh giá gets formulas, a summary block is added; evidence forms get their summary
+ * formulas and PHỤ LỤC 01 is linked to them. Exit 0: written (or nothing to do);
+ * 2: unreadable input, usage error, or the file cannot be written.
+ */
+import { parseArgs } from 'util';
+import { analyzeWorkbook } from '../../core/analyze';
+import type { Catalog } from '../../core/catalog-types';
+import { summaryLineVi } from '../../core/messages';
+import { planFillWorkbook } from '../../core/fill';
+import { catalogFromFile } from '../catalog-file';
+import { EXIT_FAILURE, EXIT_OK, type CliIO } from '../command';
+import { isCliError } from '../errors';
+import { readWorkbookFile } from '../read-workbook';
+import { applyAndWrite, defaultOut, usageProblem } from './plan-io';
+
+export const name = 'fill';
+export const summary =
+  'Điền công thức vào phụ lục (kết quả thành số, Đánh giá và tổng hợp tự tính)';
+
+export const HELP = `Cách dùng: cds-check fill TỆP.xlsx [--out TỆP_RA.xlsx] [tùy chọn]
+
+Làm cho phụ lục "sống": kết quả gõ dạng chữ ("82,9%", "3.644/4.993") thành số hoặc phép
+chia, chữ gốc giữ trong ghi chú của ô; cột Đánh giá có công thức Đạt/Không đạt so với chỉ
+tiêu của bộ tiêu chí; dưới bảng có bảng tổng hợp số tiêu chí đạt theo nhóm và tỷ lệ đạt.
+Các mẫu biểu minh chứng (Mẫu 1.4, 3.3…) được điền công thức tổng hợp và kết quả trong
+PHỤ LỤC 01 được liên kết tới chúng. Chạy lại trên tệp đã điền không thay đổi gì.
+
+Tùy chọn:
+  --out TỆP_RA     Tệp kết quả (mặc định: TỆP-cong-thuc.xlsx cạnh tệp gốc).
+                   Tệp gốc chỉ bị ghi đè khi --out chỉ đúng vào nó.
+  --sheet TÊN      Chỉ điền sheet này
+  --catalog TỆP    Dùng danh mục tiêu chí khác (tệp JSON)
+  -h, --help       Hiện hướng dẫn này
+
+Mã thoát: 0 đã ghi (hoặc không có gì cần điền); 2 không đọc/ghi được tệp hoặc sai cách dùng.
+`;
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  let values: { out?: string; sheet?: string; catalog?: string; help?: boolean };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args,
+      options: {
+        out: { type: 'string', short: 'o' },
+        sheet: { type: 'string' },
+        catalog: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: true,
+      strict: true,
+    }));
+  } catch (e) {
+    io.stderr(`Sai cách dùng: ${usageProblem(e)}. Xem: cds-check fill --help\n`);
+    return EXIT_FAILURE;
+  }
+  if (values.help) {
+    io.stdout(HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length !== 1) {
+    io.stderr('Sai cách dùng: cần đúng một tệp .xlsx. Xem: cds-check fill --help\n');
+    return EXIT_FAILURE;
+  }
+  const input = positionals[0];
+  let catalog: Catalog;
+  let read: Awaited<ReturnType<typeof readWorkbookFile>>;
+  try {
+    catalog = catalogFromFile(values.catalog);
+    read = await readWorkbookFile(input);
+  } catch (e) {
+    if (!isCliError(e)) throw e;
+    io.stderr(`${e.message}\n`);
+    return EXIT_FAILURE;
+  }
+  const report = analyzeWorkbook(read.snapshot, catalog);
+  if (values.sheet !== undefined && !read.snapshot.sheets.some((s) => s.name === values.sheet)) {
+    io.stderr(`Tệp không có sheet "${values.sheet}".\n`);
+    return EXIT_FAILURE;
+  }
+  const plan = planFillWorkbook(read.snapshot, report, catalog, analyzeWorkbook, {
+    sheet: values.sheet,
+  });
+  for (const s of report.sheets) {
+    if (!s.kind.startsWith('phu-luc-')) continue;
+    if (values.sheet !== undefined && s.name !== values.sheet) continue;
+    io.stdout(`Sheet "${s.name}": ${summaryLineVi(s.summary)}\n`);
+  }
+  return applyAndWrite(io, read.workbook, plan, values.out ?? defaultOut(input, 'cong-thuc'));
+}
