@@ -315,7 +315,8 @@ function readVerdict(row: CriterionRow): TypedVerdict {
   const cell: Cell | undefined = row.cells.verdict;
   const text = cleanText(row.texts.verdict ?? cellText(cell));
   if (text === '') return cell?.formula ? { kind: 'pending' } : { kind: 'none' };
-  const key = matchKey(text);
+  // "Đạt." / "Không đạt." — a full stop is not part of the verdict
+  const key = matchKey(text).replace(/\./g, ' ').replace(/\s+/g, ' ').trim();
   if (isVerdictMet(key)) return { kind: 'met', text };
   if (/^(khong|chua) dat( |$)/.test(key) || key === 'khong') return { kind: 'unmet', text };
   return { kind: 'unknown', text };

@@ -276,21 +276,26 @@ interface CodeContext {
 
 /**
  * The criterion code in a TT cell, as a string ("1.10" stays "1.10"). A numeric cell 1.1
- * cannot tell "1.1" from "1.10": its number format's decimals decide ("0.00" → "1.10");
- * otherwise it reads "1.1", unless "1.1" was already seen (or the previous code was 1.9)
- * and the catalog knows "1.10".
+ * cannot tell "1.1" from "1.10": a format showing two decimals decides ("0.00" → "1.10");
+ * otherwise (General, "0.0") it reads "1.1", unless "1.1" was already seen (or the previous
+ * code was 1.9) and the catalog knows "1.10". A format never hides typed digits (1.11 under
+ * "0.0" is "1.11").
  */
 export function parseCriterionCode(cell: Cell | undefined, ctx?: CodeContext): string | null {
   if (!cell) return null;
   if (cell.kind === 'number' && typeof cell.value === 'number') {
     const v = cell.value;
     if (Number.isInteger(v) || v <= 0 || v >= 100) return null;
-    const decimals = /0\.(0+)/.exec(cell.numberFormat ?? '')?.[1].length;
-    const text = decimals ? v.toFixed(decimals) : String(Math.round(v * 100) / 100);
+    // The value's own digits are what was typed (1.11 stays 1.11 even under a "0.0" format);
+    // a format with more decimals only adds the zero a number cannot keep (1.1 → "1.10").
+    const own = String(Math.round(v * 100) / 100);
+    const ownDecimals = own.split('.')[1]?.length ?? 0;
+    const shown = /0\.(0+)/.exec(cell.numberFormat ?? '')?.[1].length ?? 0;
+    const text = shown > ownDecimals ? v.toFixed(Math.min(shown, 2)) : own;
     const m = CODE_RE.exec(text);
     if (!m) return null;
     const code = `${Number(m[1])}.${m[2]}`;
-    if (!decimals && ctx && m[2].length === 1) {
+    if (ctx && m[2].length === 1) {
       const ten = `${code}0`;
       const prev = ctx.prev ? CODE_RE.exec(ctx.prev) : null;
       const afterNine = !!prev && prev[1] === m[1] && Number(prev[2]) >= Number(m[2]) * 10 - 1;
