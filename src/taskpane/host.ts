@@ -1,0 +1,42 @@
+/**
+ * The pane's view of Excel: the adapter's commands, injectable so the components can be
+ * tested against the fake host or a stub. The default is the real Office.js adapter.
+ */
+import { planTemplate } from '../core/appendix-template';
+import { defaultCatalog } from '../core/catalog';
+import type { Catalog } from '../core/catalog-types';
+import {
+  applyPlan,
+  checkWorkbook,
+  clearMarks,
+  selectCell,
+  type ApplyResult,
+  type CheckResult,
+} from '../excel';
+
+export interface PaneHost {
+  catalog: () => Catalog;
+  check: () => Promise<CheckResult>;
+  clearMarks: () => Promise<{ restored: number; messages: string[] }>;
+  select: (sheet: string, cell: string) => Promise<void>;
+  /** Insert a blank official PHỤ LỤC 01 (from the catalog) as a new sheet. */
+  insertBlankAppendix: () => Promise<ApplyResult & { description: string }>;
+}
+
+let catalog: Catalog | undefined;
+
+export const officeHost: PaneHost = {
+  catalog: () => (catalog ??= defaultCatalog()),
+  check: () => checkWorkbook(),
+  clearMarks: () => clearMarks(),
+  select: (sheet, cell) => selectCell(sheet, cell),
+  insertBlankAppendix: async () => {
+    const plan = planTemplate(officeHost.catalog(), 'phu-luc-01');
+    const added = plan.edits.find((e) => e.op === 'add-sheet');
+    const edits = added
+      ? [...plan.edits, { op: 'select' as const, sheet: added.sheet, cell: 'A1' }]
+      : plan.edits;
+    const result = await applyPlan({ ...plan, edits });
+    return { ...result, description: plan.description };
+  },
+};
