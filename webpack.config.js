@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports */
 /**
  * Builds the add-in into dist/: taskpane.html + taskpane.js (React + Fluent UI v9),
  * commands.html + commands.js (ribbon commands), help.html, assets/, manifest.xml.
