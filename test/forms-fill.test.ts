@@ -179,6 +179,39 @@ describe('what the officials typed is kept', () => {
     expect(after.sheets[0].cells.some((c) => c.row === label!.row && c.formula)).toBe(true);
   });
 
+  test('a list that grew after fill: the formula is widened, no note for the old formula', () => {
+    const g = buildMau26();
+    const filled = applyPlanToSnapshot({ sheets: [g] }, planFillForms({ sheets: [g] })).sheets[0];
+    // the official adds a sixth enterprise in the blank row right after the list
+    const row = rowStarting(filled, 'Tổng số DNVVN') - 1;
+    filled.cells.push(
+      { row, col: 0, kind: 'number', value: 6 },
+      { row, col: 1, kind: 'string', value: 'Công ty TNHH Du lịch Biển Xanh' },
+      { row, col: 3, kind: 'string', value: 'x' },
+    );
+    const plan = planFillForms({ sheets: [filled] });
+    expect(formulaEdits(plan)).toHaveLength(2);
+    expect(plan.edits.filter((e) => e.op === 'set-note')).toEqual([]);
+    const values = compute(applyPlanToSnapshot({ sheets: [filled] }, plan));
+    const rate = ratiosOf(filled).find((r) => r.key === 'digital-platform')!;
+    expect(rate).toMatchObject({ numerator: 4, denominator: 6 });
+    expect(values.get(`${filled.name}!${rate.cell}`)).toBeCloseTo(4 / 6, 9);
+  });
+
+  test("an official's own formula is replaced but kept in a note", () => {
+    const g = buildMau45({ typed: 5 });
+    const row = rowStarting(g, '- Tổng số điểm');
+    const cell = g.cells.find((c) => c.row === row && c.col === 2)!;
+    cell.formula = 'COUNTA(B4:B8)';
+    const plan = planFillForms({ sheets: [g] });
+    expect(plan.edits).toContainEqual({
+      op: 'set-note',
+      sheet: g.name,
+      cell: toA1(row, 2),
+      text: 'Giá trị gốc: =COUNTA(B4:B8)',
+    });
+  });
+
   test('a protected sheet is left alone, with a note', () => {
     const g = { ...buildMau26(), protected: true };
     const plan = planFillForms({ sheets: [g] });

@@ -54,6 +54,17 @@ function sameFormula(a: string | undefined, b: string): boolean {
   return !!a && a.replace(/\s+/g, '').toLowerCase() === b.replace(/\s+/g, '').toLowerCase();
 }
 
+/** The formula's shape with its references blanked: a formula fill wrote earlier over other rows. */
+function formulaShape(f: string): string {
+  return f
+    .replace(/\s+/g, '')
+    .toLowerCase()
+    .replace(/\$?[a-z]{1,3}\$?\d+(:\$?[a-z]{1,3}\$?\d+)?/g, 'R')
+    .replace(/(\+?sumproduct\(--\(trim\(R\)<>""\)\))+/g, 'COUNT')
+    .replace(/\(+/g, '(')
+    .replace(/\)+/g, ')');
+}
+
 interface FormFillResult {
   edits: CellEdit[];
   notes: string[];
@@ -112,7 +123,9 @@ function fillOne(view: GridView, def: FormDef, rec: FormRecognition): FormFillRe
       });
     }
     if (existing?.formula && sameFormula(existing.formula, formula)) continue;
-    if (existing && (existing.formula || cellText(existing).trim() !== '')) {
+    const ownEarlier =
+      !!existing?.formula && formulaShape(existing.formula) === formulaShape(formula);
+    if (existing && !ownEarlier && (existing.formula || cellText(existing).trim() !== '')) {
       const typed = existing.formula ? `=${existing.formula}` : cellText(existing).trim();
       edits.push({ op: 'set-note', sheet, cell, text: originalNote(existing.note, typed) });
     }
