@@ -8,6 +8,8 @@
  * **Hoàn tác** here (one import and one JSX line).
  */
 
+import { FormulaActions } from './components/FormulaActions';
+
 export function ExtraActions() {
-  return null;
+  return <FormulaActions />;
 }

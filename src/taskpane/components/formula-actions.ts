@@ -1,0 +1,131 @@
+/**
+ * What the pane's **Điền công thức**, **Tạo sheet thẩm định** and **Hoàn tác** do, apart from
+ * the buttons: read the workbook, plan with the core (fill.ts, appraise.ts), apply through the
+ * Office.js adapter, keep how to undo it. The host is injectable so that tests run without
+ * Excel; the default is the real adapter.
+ */
+import { analyzeWorkbook } from '../../core/analyze';
+import { planAppraise } from '../../core/appraise';
+import { defaultCatalog } from '../../core/catalog';
+import type { Catalog } from '../../core/catalog-types';
+import type { EditPlan } from '../../core/edit-plan';
+import { planFillWorkbook } from '../../core/fill';
+import type { WorkbookSnapshot } from '../../core/grid';
+import { inversePlan } from '../../core/undo';
+import { applyPlan, applyUndo, readWorkbookSnapshot } from '../../excel';
+
+export interface Applied {
+  notes: string[];
+  /** Puts back what was applied; resolves to Vietnamese notes */
+  undo: () => Promise<string[]>;
+}
+
+export interface FormulaHost {
+  catalog: () => Catalog;
+  readSnapshot: () => Promise<WorkbookSnapshot>;
+  apply: (plan: EditPlan, before: WorkbookSnapshot) => Promise<Applied>;
+}
+
+let cachedCatalog: Catalog | undefined;
+
+/**
+ * The real adapter. Undo uses the adapter's own record (it reads formats and borders too);
+ * when the host gives none, the core's inversePlan from the snapshot read before.
+ */
+export const officeFormulaHost: FormulaHost = {
+  catalog: () => (cachedCatalog ??= defaultCatalog()),
+  readSnapshot: () => readWorkbookSnapshot(),
+  apply: async (plan, before) => {
+    const r = await applyPlan(plan, { captureUndo: true });
+    const record = r.undo;
+    const undo = record
+      ? async () => (await applyUndo(record)).notes
+      : async () => (await applyPlan(inversePlan(before, plan))).notes;
+    return { notes: r.notes, undo };
+  },
+};
+
+/** One choice of the appraisal menu: a level of a chain that appraises another. */
+export interface AppraisalChoice {
+  key: string;
+  chain: string;
+  level: string;
+  /** "PHỤ LỤC 02 — UBND cấp huyện (Thanh Hóa 2023: xã → huyện → tỉnh)" */
+  label: string;
+}
+
+/** Every (chain, level) pair whose level is not the chain's first (self-assessment). */
+export function appraisalChoices(catalog: Catalog): AppraisalChoice[] {
+  const out: AppraisalChoice[] = [];
+  for (const chain of catalog.chains) {
+    chain.levels.slice(1).forEach((id) => {
+      const level = catalog.levels.find((l) => l.id === id);
+      if (!level) return;
+      out.push({
+        key: `${chain.id}:${id}`,
+        chain: chain.id,
+        level: id,
+        label: `${level.appendixTitle} — ${level.label} (${chain.label})`,
+      });
+    });
+  }
+  // the default chain first
+  return out.sort(
+    (a, b) => Number(b.chain === catalog.defaultChain) - Number(a.chain === catalog.defaultChain),
+  );
+}
+
+export const FORMULA_UI = {
+  fill: 'Điền công thức',
+  filling: 'Đang điền công thức…',
+  appraise: 'Tạo sheet thẩm định',
+  appraising: 'Đang tạo sheet thẩm định…',
+  level: 'Cấp thẩm định',
+  adjacent: 'Thêm cột ngay bên phải bảng (cùng sheet)',
+  undo: 'Hoàn tác',
+  undoing: 'Đang hoàn tác…',
+  nothingToUndo: 'Không có thao tác nào để hoàn tác.',
+  recheckHint: 'Bấm Kiểm tra để xem lại kết quả.',
+};
+
+export interface ActionOutcome {
+  messages: string[];
+  /** Set when something was applied and can be undone */
+  undo?: () => Promise<string[]>;
+}
+
+export async function fillAction(host: FormulaHost): Promise<ActionOutcome> {
+  const catalog = host.catalog();
+  const snapshot = await host.readSnapshot();
+  const report = analyzeWorkbook(snapshot, catalog);
+  const plan = planFillWorkbook(snapshot, report, catalog, analyzeWorkbook);
+  if (plan.edits.length === 0) return { messages: [plan.description, ...(plan.notes ?? [])] };
+  const applied = await host.apply(plan, snapshot);
+  return {
+    messages: [plan.description, ...applied.notes, FORMULA_UI.recheckHint],
+    undo: applied.undo,
+  };
+}
+
+export async function appraiseAction(
+  host: FormulaHost,
+  choice: Pick<AppraisalChoice, 'chain' | 'level'>,
+  adjacent: boolean,
+): Promise<ActionOutcome> {
+  const catalog = host.catalog();
+  const snapshot = await host.readSnapshot();
+  const report = analyzeWorkbook(snapshot, catalog);
+  const plan = planAppraise(snapshot, report, catalog, choice.level, {
+    chain: choice.chain,
+    adjacent,
+  });
+  if (!plan.ok || plan.edits.length === 0)
+    return { messages: plan.notes?.length ? plan.notes : [plan.description] };
+  const target = plan.targetSheet;
+  const edits =
+    target && !adjacent
+      ? [...plan.edits, { op: 'select' as const, sheet: target, cell: 'A1' }]
+      : plan.edits;
+  const applied = await host.apply({ ...plan, edits }, snapshot);
+  return { messages: [plan.description, ...applied.notes], undo: applied.undo };
+}
