@@ -5,9 +5,10 @@
 import { analyzeWorkbook } from '../src/core/analyze';
 import { defaultCatalog } from '../src/core/catalog';
 import type { WorkbookSnapshot } from '../src/core/grid';
-import { crossCheckEvidence } from '../src/core/forms';
+import { crossCheckEvidence, planLinkForms } from '../src/core/forms';
 import { gridFromTsv, readSeedTable } from './fixtures/tsv-grid';
 import {
+  ADULTS,
   buildMau14,
   buildMau25,
   buildMau33,
@@ -119,4 +120,27 @@ test('without any form, nothing is cross-checked', () => {
     catalog,
   );
   expect(only.sheets[0].findings.filter((f) => f.rule === 'evidence-differs')).toEqual([]);
+});
+
+describe('a form split over several sheets (Mẫu 3.3 per thôn)', () => {
+  const thonDong = buildMau33({ sheet: 'Thôn Đông' });
+  const thonDoai = buildMau33({ sheet: 'Thôn Đoài', adults: ADULTS.slice(0, 5) });
+  const snap = {
+    sheets: [gridFromTsv(PL01, readSeedTable('hoang-kim-pl01.tsv')), thonDong, thonDoai],
+  };
+  const r = analyzeWorkbook(snap, catalog);
+  const app = r.sheets[0];
+
+  test('the counts add up across the sheets', () => {
+    // security app: 7/10 in thôn Đông, 5/5 in thôn Đoài (its first five adults) → 12/15 = 80%
+    const f = app.findings.find((x) => x.rule === 'evidence-differs' && x.criterion === '3.3')!;
+    expect(f.message).toContain('80,0% (12/15)');
+    expect(f.message).toContain('"Thôn Đông", "Thôn Đoài"');
+  });
+
+  test('fill does not link a split form, and says why', () => {
+    const plan = planLinkForms(snap, app, r.sheets.slice(1), catalog);
+    expect(plan.edits).toEqual([]);
+    expect(plan.notes?.some((n) => n.startsWith('3.3:') && n.includes('2 sheet'))).toBe(true);
+  });
 });

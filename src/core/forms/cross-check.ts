@@ -22,19 +22,35 @@ export function isAppendix(s: SheetReport): boolean {
   return s.kind in RESULT_ROLE;
 }
 
-/** The first form sheet (and ratio) a criterion is linked to, if the workbook holds it. */
+/**
+ * The form sheet(s) and ratio a criterion is linked to, if the workbook holds them. When a form
+ * is split over several sheets (Mẫu 3.3 per thôn), `forms` lists them all and `ratio` adds their
+ * counts up (its `cell` is the first sheet's).
+ */
 export function linkedRatio(
   sheets: SheetReport[],
   catalog: Catalog,
   code: string,
-): { form: SheetReport; ratio: RatioReport } | null {
+): { form: SheetReport; ratio: RatioReport; forms: SheetReport[] } | null {
   const crit = catalog.criteria.find((c) => c.code === code);
   for (const link of crit?.formLinks ?? []) {
-    for (const form of sheets) {
-      if (form.kind !== link.form) continue;
-      const ratio = form.ratios.find((r) => r.key === link.ratio);
-      if (ratio) return { form, ratio };
-    }
+    const found = sheets
+      .filter((s) => s.kind === link.form)
+      .map((s) => ({ form: s, ratio: s.ratios.find((r) => r.key === link.ratio) }))
+      .filter((x): x is { form: SheetReport; ratio: RatioReport } => !!x.ratio);
+    if (found.length === 0) continue;
+    if (found.length === 1) return { ...found[0], forms: [found[0].form] };
+    const first = found[0].ratio;
+    const numerator = found.reduce((n, x) => n + x.ratio.numerator, 0);
+    const denominator =
+      first.kind === 'count' ? 1 : found.reduce((n, x) => n + x.ratio.denominator, 0);
+    const value =
+      first.kind === 'count' ? numerator : denominator > 0 ? numerator / denominator : 0;
+    return {
+      form: found[0].form,
+      ratio: { ...first, numerator, denominator, value },
+      forms: found.map((x) => x.form),
+    };
   }
   return null;
 }
@@ -76,7 +92,7 @@ export function crossCheckEvidence(sheets: SheetReport[], catalog: Catalog): Fin
     for (const crit of sheet.criteria) {
       const linked = linkedRatio(sheets, catalog, crit.code);
       if (!linked) continue;
-      const { form, ratio } = linked;
+      const { ratio, forms } = linked;
       const unit = catalog.criteria.find((c) => c.code === crit.code)?.unit;
       const kind = valueKind(crit, unit);
       const ratioKind = ratio.kind ?? 'rate';
@@ -98,7 +114,7 @@ export function crossCheckEvidence(sheets: SheetReport[], catalog: Catalog): Fin
           'evidence-differs',
           sheet.name,
           resultCell(sheet, crit),
-          `Tiêu chí ${crit.code}: kết quả ghi ${shown} nhưng ${formTitle(form.kind)} (sheet "${form.name}") tính được ${describeRatio(ratio)} — ${ratio.label.charAt(0).toLowerCase()}${ratio.label.slice(1)}.`,
+          `Tiêu chí ${crit.code}: kết quả ghi ${shown} nhưng ${formTitle(forms[0].kind)} (${forms.length > 1 ? 'các sheet' : 'sheet'} ${forms.map((f) => `"${f.name}"`).join(', ')}) tính được ${describeRatio(ratio)} — ${ratio.label.charAt(0).toLowerCase()}${ratio.label.slice(1)}.`,
           crit.code,
         ),
       );

@@ -58,6 +58,14 @@ export function planLinkForms(
     for (const row of app.rows ?? []) {
       const link = linkedRatio(forms, catalog, row.code);
       if (!link) continue;
+      if (link.forms.length > 1) {
+        notes.push(
+          `${row.code}: ${formTitle(link.form.kind)} nằm trên ${link.forms.length} sheet (${link.forms
+            .map((f) => `"${f.name}"`)
+            .join(', ')}) — chưa liên kết kết quả; gộp danh sách vào một sheet để liên kết.`,
+        );
+        continue;
+      }
       const crit = catalog.criteria.find((c) => c.code === row.code);
       const rateCriterion = !!crit && crit.unit.includes('%');
       const kind = link.ratio.kind ?? 'rate';
