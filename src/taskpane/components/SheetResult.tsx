@@ -111,7 +111,13 @@ export function SheetResult({ sheet, catalog, selected, onSelect }: SheetResultP
         {UI.findingCounts(total.error, total.warning, total.info)}
       </Text>
       {groups.map((g) => (
-        <div className={s.group} key={g.key} role="group" aria-label={g.title}>
+        <div
+          className={s.group}
+          key={g.key}
+          role="group"
+          aria-label={g.title}
+          data-criterion={g.criterion}
+        >
           <h4 className={s.groupTitle}>{g.title}</h4>
           <ul className={s.list}>
             {g.findings.map((f) => {
