@@ -23,6 +23,7 @@ import {
   formula,
   link,
   newWorkbook,
+  officialWorkbook,
   patchRows,
   PL02_COLUMNS,
   PL03_COLUMNS,
@@ -731,5 +732,26 @@ describe('workbooks with several sheets', () => {
     ]);
     for (const s of report.sheets) expect(found(s)).toEqual([]);
     expect(sheetNamed(report, 'Phụ lục 02').summary).toEqual(allMet);
+  });
+});
+
+describe('an official workbook with every feature at once', () => {
+  it('reports exactly the four planted problems', async () => {
+    const { wb, map } = officialWorkbook();
+    const { report } = await analyze(wb);
+    expect(report.sheets.map((s) => s.kind)).toEqual(['unknown', 'phu-luc-01', 'unknown']);
+    const s = sheetNamed(report, 'Sheet3');
+    expect(found(s)).toEqual(
+      [
+        `unmet-target ${map.a1('1.6', 'commune')} 1.6`,
+        `verdict-mismatch ${map.a1('1.6', 'verdict')} 1.6`,
+        `ambiguous-unit ${map.a1('2.5', 'target')} 2.5`,
+        `ratio-mismatch ${map.a1('3.8', 'commune')} 3.8`,
+        `missing-evidence ${map.a1('4.8', 'evidence')} 4.8`,
+      ].sort(),
+    );
+    expect(s.summary).toEqual({ criteria: 37, met: 36, unmet: 1, undetermined: 0 });
+    expect(verdictOf(s, '1.10').row).toBe(map.rowOf.get('1.10'));
+    expect(verdictOf(s, '3.9').value).toBeCloseTo(3644 / 4993, 10);
   });
 });
