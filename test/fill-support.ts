@@ -153,6 +153,7 @@ export function evaluateFormulas(snapshot: WorkbookSnapshot): Computed {
     accentSensitive: true,
     caseSensitive: false,
     useWildcards: false,
+    useArrayArithmetic: true,
   });
   const out: Computed = new Map();
   for (const s of snapshot.sheets) {
