@@ -94,8 +94,8 @@ describe.each(WORKBOOKS)('%s', (_label, makeFile) => {
 
   it('the ribbon’s Kiểm tra finds exactly what cds-check validate finds, and notes each cell', async () => {
     const { fake, office } = await host();
-    jest.isolateModules(() => {
-      require('../src/commands/commands');
+    await jest.isolateModulesAsync(async () => {
+      await import('../src/commands/commands');
     });
     const handler = office.associated.get('checkWorkbook');
     expect(handler).toBeDefined();
@@ -122,8 +122,8 @@ describe.each(WORKBOOKS)('%s', (_label, makeFile) => {
   it('the ribbon’s report equals the CLI’s, finding for finding, in the same order', async () => {
     await host();
     let runRibbonCheck!: typeof import('../src/commands/commands').runRibbonCheck;
-    jest.isolateModules(() => {
-      ({ runRibbonCheck } = require('../src/commands/commands'));
+    await jest.isolateModulesAsync(async () => {
+      ({ runRibbonCheck } = await import('../src/commands/commands'));
     });
     const out = await runRibbonCheck();
     expect(out.ok).toBe(true);

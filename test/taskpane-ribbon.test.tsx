@@ -10,27 +10,28 @@ import * as path from 'path';
 import { renderResultPage, summarize, type RibbonOutcome } from '../src/commands/commands';
 import { firstSheet, hoangKimFake } from './fakes/workbooks';
 
-function loadCommands(): typeof import('../src/commands/commands') {
+/** Import the commands module afresh (its top level associates the ribbon function). */
+async function loadCommands(): Promise<typeof import('../src/commands/commands')> {
   let mod!: typeof import('../src/commands/commands');
-  jest.isolateModules(() => {
-    mod = require('../src/commands/commands');
+  await jest.isolateModulesAsync(async () => {
+    mod = await import('../src/commands/commands');
   });
   return mod;
 }
 
 describe('ribbon Kiểm tra', () => {
-  it('is associated under the FunctionName the manifest declares', () => {
+  it('is associated under the FunctionName the manifest declares', async () => {
     const manifest = fs.readFileSync(path.join(__dirname, '..', 'manifest.xml'), 'utf8');
     const fn = /<FunctionName>([^<]+)<\/FunctionName>/.exec(manifest)![1];
     const office = hoangKimFake().install();
-    loadCommands();
+    await loadCommands();
     expect([...office.associated.keys()]).toEqual([fn]);
   });
 
   it('marks the sheet and opens a dialog with the summary; the event is completed', async () => {
     const fake = hoangKimFake();
     const office = fake.install();
-    loadCommands();
+    await loadCommands();
     const completed = jest.fn();
     await office.associated.get('checkWorkbook')!({ completed });
     expect(completed).toHaveBeenCalledTimes(1);
@@ -48,7 +49,7 @@ describe('ribbon Kiểm tra', () => {
     const fake = hoangKimFake();
     const office = fake.install();
     fake.cellEditMode = true;
-    loadCommands();
+    await loadCommands();
     const completed = jest.fn();
     await office.associated.get('checkWorkbook')!({ completed });
     expect(completed).toHaveBeenCalledTimes(1);
