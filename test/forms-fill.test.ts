@@ -17,6 +17,7 @@ import {
   recognizeForm,
   FORM_KINDS,
   formDef,
+  formNumber,
 } from '../src/core/forms';
 import type { RatioReport } from '../src/core/report-types';
 import { gridFromTsv, readSeedTable } from './fixtures/tsv-grid';
@@ -342,7 +343,7 @@ describe('blank forms (template)', () => {
       const plan = planFormTemplate(kind);
       const snap = applyPlanToSnapshot({ sheets: [] }, plan);
       const grid = snap.sheets[0];
-      expect(grid.name).toBe(`Mẫu ${formDef(kind).number}`);
+      expect(grid.name).toBe(`Mẫu ${formNumber(kind)}`);
       const texts = grid.cells
         .filter((c) => typeof c.value === 'string')
         .map((c) => c.value as string);

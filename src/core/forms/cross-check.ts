@@ -7,7 +7,7 @@ import type { Catalog } from '../catalog-types';
 import { makeFinding, type Finding } from '../findings';
 import { columnLetters, toA1 } from '../grid';
 import type { ColumnRole, CriterionResult, RatioReport, SheetReport } from '../report-types';
-import { formDef } from './definitions';
+import { formNumber } from './definitions';
 import { figureFromText, formatCount, formatRate, tolerance } from './figures';
 import type { FormKind } from './types';
 
@@ -74,7 +74,7 @@ export function resultCell(sheet: SheetReport, crit: CriterionResult): string {
 
 export function formTitle(kind: string): string {
   try {
-    return `Mẫu ${formDef(kind as FormKind).number}`;
+    return `Mẫu ${formNumber(kind as FormKind)}`;
   } catch {
     return kind;
   }

@@ -64,8 +64,6 @@ export interface FormSummaryDef {
 
 export interface FormDef {
   kind: FormKind;
-  /** "1.4" */
-  number: string;
   /** Official title (seed 001) */
   title: string;
   lists: FormListDef[];
@@ -106,7 +104,6 @@ const SIGN_SUMMARISER: [string, string][] = [
 export const FORM_DEFS: FormDef[] = [
   {
     kind: 'mau-1.4',
-    number: '1.4',
     title: 'Mẫu 1.4. Danh sách cán bộ, công chức có máy tính và được cấp hộp thư điện tử công vụ',
     lists: [
       {
@@ -196,7 +193,6 @@ export const FORM_DEFS: FormDef[] = [
   },
   {
     kind: 'mau-2.5',
-    number: '2.5',
     title: 'Mẫu 2.5. Tỷ lệ doanh nghiệp sử dụng hợp đồng điện tử',
     lists: [
       {
@@ -263,7 +259,6 @@ export const FORM_DEFS: FormDef[] = [
   },
   {
     kind: 'mau-2.6',
-    number: '2.6',
     title: 'Mẫu 2.6. Tỷ lệ doanh nghiệp nhỏ và vừa sử dụng nền tảng số',
     lists: [
       {
@@ -321,7 +316,6 @@ export const FORM_DEFS: FormDef[] = [
   },
   {
     kind: 'mau-3.3',
-    number: '3.3',
     title:
       'Mẫu 3.3. Tỷ lệ thuê bao điện thoại di động thông minh có sử dụng phần mềm an toàn thông tin mạng cơ bản',
     lists: [
@@ -450,7 +444,6 @@ export const FORM_DEFS: FormDef[] = [
   },
   {
     kind: 'mau-4.1',
-    number: '4.1',
     title:
       'Mẫu số 4.1. Hạ tầng mạng băng rộng cáp quang, mạng thông tin di động 4G/5G sẵn sàng cung cấp dịch vụ đến các hộ gia đình.',
     lists: [
@@ -543,7 +536,6 @@ export const FORM_DEFS: FormDef[] = [
   },
   {
     kind: 'mau-4.5',
-    number: '4.5',
     title:
       'Mẫu số 4.5. Danh sách các khu vực công cộng, điểm du lịch cộng đồng, ... có wifi công cộng trên địa bàn xã',
     lists: [
@@ -598,6 +590,11 @@ export const FORM_DEFS: FormDef[] = [
     ],
   },
 ];
+
+/** The form's number as printed ("mau-1.4" → "1.4"). */
+export function formNumber(kind: FormKind): string {
+  return kind.slice('mau-'.length);
+}
 
 /** The definition of a form kind. */
 export function formDef(kind: FormKind): FormDef {

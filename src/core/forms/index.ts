@@ -11,7 +11,7 @@ export type {
   FormRecognition,
   SummaryLine,
 } from './types';
-export { FORM_DEFS, formDef } from './definitions';
+export { FORM_DEFS, formDef, formNumber } from './definitions';
 export type {
   FormDef,
   FormListDef,

@@ -8,6 +8,7 @@ import { cellText, GridView, type Cell } from '../grid';
 import { foldText, matchKey } from '../text';
 import {
   FORM_DEFS,
+  formNumber,
   LIST_END_EXACT,
   LIST_END_MARKERS,
   SIGNATURE_MARKERS,
@@ -34,7 +35,7 @@ export function findTitle(view: GridView): { row: number; kind: FormKind; text: 
       if (typeof c.value !== 'string') continue;
       const m = TITLE_RE.exec(foldText(c.value));
       if (!m) continue;
-      const def = FORM_DEFS.find((d) => d.number === `${m[1]}.${m[2]}`);
+      const def = FORM_DEFS.find((d) => formNumber(d.kind) === `${m[1]}.${m[2]}`);
       if (def) return { row: r, kind: def.kind, text: c.value };
     }
   }

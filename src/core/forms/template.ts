@@ -5,7 +5,13 @@
  */
 import type { CellEdit, EditPlan } from '../edit-plan';
 import { GridView, toA1 } from '../grid';
-import { FORM_DEFS, formDef, type FormColumnDef, type FormListDef } from './definitions';
+import {
+  FORM_DEFS,
+  formDef,
+  formNumber,
+  type FormColumnDef,
+  type FormListDef,
+} from './definitions';
 import { planFillForms } from './fill-forms';
 import { applyPlanToSnapshot } from './plan-grid';
 import { recognizeForm } from './recognize-form';
@@ -40,7 +46,7 @@ export function isFormKind(kind: string): kind is FormKind {
 
 /** Default sheet name of a form ("Mẫu 3.3"). */
 export function formSheetName(kind: FormKind): string {
-  return `Mẫu ${formDef(kind).number}`;
+  return `Mẫu ${formNumber(kind)}`;
 }
 
 function headerEdits(
