@@ -1,4 +1,6 @@
 import { planAppraise } from '../src/core/appraise';
+import { planFill } from '../src/core/fill';
+import { applyPlanToSnapshot } from '../src/core/forms/plan-grid';
 import { TO_CHECK_FILL, TO_CHECK_NOTE } from '../src/core/appendix-template';
 import { cellText, toA1, type SheetGrid, type WorkbookSnapshot } from '../src/core/grid';
 import type { WorkbookReport } from '../src/core/report-types';
@@ -316,6 +318,35 @@ describe('appraise: chains and levels are configuration', () => {
     expect(snapshot.sheets[1].cells.some((c) => c.value === `Không có trong sheet "${PL01}"`)).toBe(
       true,
     );
+  });
+});
+
+describe('the appraiser at work on the generated sheet', () => {
+  it('after typing a text result, fill converts it and the live verdict follows; nothing else changes', async () => {
+    const before = await load(hoangKimGrid());
+    const p2 = planAppraise(before, analyze(before), catalog, 'huyen');
+    const { snapshot: s2 } = await applyAndRead(before, p2);
+    expect(planFill(s2, analyze(s2), catalog, { sheet: 'Phụ lục 02' }).edits).toEqual([]);
+    const r2 = analyze(s2);
+    const row = r2.sheets[1].rows!.find((r) => r.code === '1.6')!;
+    // the district finds 1.6 at 65,2 % (below the 70 % target) and types it as text
+    const typed = applyPlanToSnapshot(s2, {
+      description: '',
+      edits: [{ op: 'set-value', sheet: 'Phụ lục 02', cell: toA1(row.row, 5), value: '65,2%' }],
+    });
+    const plan = planFill(typed, analyze(typed), catalog, { sheet: 'Phụ lục 02' });
+    expect(plan.edits.map((e) => [e.op, 'cell' in e ? e.cell : ''])).toEqual([
+      ['set-value', toA1(row.row, 5)],
+      ['set-note', toA1(row.row, 5)],
+    ]);
+    const done = applyPlanToSnapshot(typed, plan);
+    const computed = evaluateFormulas(done);
+    expect(computed.get(`Phụ lục 02!${toA1(row.row, 6)}`)).toBe('Không đạt');
+    const rep = analyze(done);
+    expect(rep.sheets[1].criteria.find((c) => c.code === '1.6')!.verdict).toBe('unmet');
+    expect(
+      rep.sheets[1].findings.some((f) => f.rule === 'appraisal-differs' && f.criterion === '1.6'),
+    ).toBe(true);
   });
 });
 
