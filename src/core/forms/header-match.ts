@@ -47,8 +47,36 @@ function isSubHeader(view: GridView, headerRow: number, row: number, def: FormLi
   });
 }
 
+const KEYS = new WeakMap<GridView, Map<number, { col: number; key: string }[]>>();
+
+/** `matchKey` of the row's non-empty text cells (up to 200 characters), cached per view. */
+export function rowTextKeys(view: GridView, row: number): { col: number; key: string }[] {
+  let byRow = KEYS.get(view);
+  if (!byRow) KEYS.set(view, (byRow = new Map()));
+  let keys = byRow.get(row);
+  if (!keys) {
+    keys = view
+      .rowCells(row)
+      .filter((c) => typeof c.value === 'string' && c.value.trim() !== '' && c.value.length <= 200)
+      .map((c) => ({ col: c.col, key: matchKey(c.value as string) }));
+    byRow.set(row, keys);
+  }
+  return keys;
+}
+
+/**
+ * Cheap test before `matchHeader`: some text cell of the row names the list's name column
+ * ("Họ tên", "Tên doanh nghiệp"…). Keeps recognition fast on large sheets that are not forms.
+ */
+export function mayBeHeader(view: GridView, row: number, def: FormListDef): boolean {
+  const name = def.columns.find((c) => c.id === 'name');
+  if (!name) return true;
+  return rowTextKeys(view, row).some(({ key }) => name.synonyms.some((s) => hasPhrase(key, s)));
+}
+
 /** Match `row` (and the row below, when it is a sub-header) against a list definition. */
 export function matchHeader(view: GridView, row: number, def: FormListDef): HeaderMatch {
+  if (!mayBeHeader(view, row, def)) return { rows: [row], columns: {}, score: 0, complete: false };
   const sub = isSubHeader(view, row, row + 1, def);
   const rows = sub ? [row, row + 1] : [row];
   const maxCol = Math.max(view.maxCol, 0);
@@ -88,8 +116,15 @@ export function matchesLabel(key: string, alternatives: string[][]): boolean {
 }
 
 /** Folded, punctuation-free key of a row's first non-empty cell (leading "-", "+", "•" dropped). */
+const FIRST = new WeakMap<GridView, Map<number, { key: string; col: number } | null>>();
+
 export function firstTextKey(view: GridView, row: number): { key: string; col: number } | null {
-  const cells = view.rowCells(row).filter((c) => String(c.value ?? '').trim() !== '');
-  if (cells.length === 0) return null;
-  return { key: matchKey(String(cells[0].value)), col: cells[0].col };
+  let byRow = FIRST.get(view);
+  if (!byRow) FIRST.set(view, (byRow = new Map()));
+  const hit = byRow.get(row);
+  if (hit !== undefined) return hit;
+  const first = view.rowCells(row).find((c) => String(c.value ?? '').trim() !== '');
+  const out = first ? { key: matchKey(String(first.value)), col: first.col } : null;
+  byRow.set(row, out);
+  return out;
 }

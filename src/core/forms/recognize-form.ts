@@ -32,7 +32,7 @@ const TITLE_RE = /^(?:bieu\s+)?mau\s*(?:so\s*)?(\d)\s*[.,]\s*(\d)(?!\d)/;
 export function findTitle(view: GridView): { row: number; kind: FormKind; text: string } | null {
   for (const r of view.rowIndices) {
     for (const c of view.rowCells(r)) {
-      if (typeof c.value !== 'string') continue;
+      if (typeof c.value !== 'string' || !/^\s*[mbMB]/.test(c.value)) continue;
       const m = TITLE_RE.exec(foldText(c.value));
       if (!m) continue;
       const def = FORM_DEFS.find((d) => formNumber(d.kind) === `${m[1]}.${m[2]}`);
