@@ -110,12 +110,18 @@ describe.each(FORMS)('%s', (_label, build) => {
   const values = compute(after);
   const ratios = ratiosOf(before);
 
+  const totalRows = new Set(
+    recognizeForm(new GridView(before))!.lists.flatMap((l) =>
+      l.totalRow === undefined ? [] : [l.totalRow],
+    ),
+  );
+  const onTotalRow = (cell: string) => totalRows.has(fromA1(cell).row);
+
   test('one formula per ratio, on the ratio cell, computing the count', () => {
-    expect(
-      formulaEdits(plan)
-        .map((e) => e.cell)
-        .sort(),
-    ).toEqual(ratios.map((r) => r.cell).sort());
+    const summaryCells = formulaEdits(plan)
+      .map((e) => e.cell)
+      .filter((c) => !onTotalRow(c));
+    expect(summaryCells.sort()).toEqual(ratios.map((r) => r.cell).sort());
     for (const r of ratios) {
       const v = values.get(`${before.name}!${r.cell}`);
       if (r.kind === 'rate' && r.denominator === 0) expect(v).toBe('');
@@ -129,8 +135,9 @@ describe.each(FORMS)('%s', (_label, build) => {
       const v = values.get(`${before.name}!${e.cell}`);
       if (typeof v === 'number') expect(e.cached).toBeCloseTo(v, 9);
       else expect(e.cached).toBe(v);
-      const r = ratios.find((x) => x.cell === e.cell)!;
-      expect(e.numberFormat).toBe(r.kind === 'rate' ? '0.0%' : '0');
+      const r = ratios.find((x) => x.cell === e.cell);
+      expect(e.numberFormat).toBe(r?.kind === 'rate' ? '0.0%' : '0');
+      if (!r) expect(onTotalRow(e.cell)).toBe(true);
     }
   });
 
@@ -197,6 +204,27 @@ describe('what the officials typed is kept', () => {
     const rate = ratiosOf(filled).find((r) => r.key === 'digital-platform')!;
     expect(rate).toMatchObject({ numerator: 4, denominator: 6 });
     expect(values.get(`${filled.name}!${rate.cell}`)).toBeCloseTo(4 / 6, 9);
+  });
+
+  test('the "Tổng cộng" line counts each mark column; a typed total is checked, then kept in a note', () => {
+    const g = buildMau14();
+    const total = rowStarting(g, 'Tổng cộng');
+    g.cells.push({ row: total, col: 3, kind: 'number', value: 11 }); // computers: 10 in the list
+    const view = new GridView(g);
+    const ev = evaluateForm(g.name, view, recognizeForm(view)!, catalog);
+    const f = ev.findings.filter((x) => x.rule === 'ratio-differs');
+    expect(f.map((x) => x.cell)).toEqual([toA1(total, 3)]);
+    expect(f[0].message).toContain('ghi 11 nhưng danh sách có 10');
+    const plan = planFillForms({ sheets: [g] });
+    expect(plan.edits).toContainEqual({
+      op: 'set-note',
+      sheet: g.name,
+      cell: toA1(total, 3),
+      text: 'Giá trị gốc: 11',
+    });
+    const values = compute(applyPlanToSnapshot({ sheets: [g] }, plan));
+    expect(values.get(`${g.name}!${toA1(total, 3)}`)).toBe(10);
+    expect(values.get(`${g.name}!${toA1(total, 4)}`)).toBe(10);
   });
 
   test("an official's own formula is replaced but kept in a note", () => {

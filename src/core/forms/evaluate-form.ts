@@ -9,7 +9,7 @@ import { cellText, toA1, type GridView } from '../grid';
 import type { RatioReport } from '../report-types';
 import { foldText } from '../text';
 import { formDef, type FormDef, type FormListDef, type FormRatioDef } from './definitions';
-import { formatCount, formatRate, tolerance } from './figures';
+import { figureFromCell, formatCount, formatRate, tolerance } from './figures';
 import { emailProblem, normalisePhone, readMark, splitPhones, phoneFromText } from './ticks';
 import type { FormKind, FormList, FormRecognition, FormRow, SummaryLine } from './types';
 
@@ -191,10 +191,59 @@ function checkEntries(
   });
 }
 
+/** Columns whose marks are counted ("Có máy tính", the mailbox column…). */
+export function markColumns(listDef: FormListDef, list: FormList): FormListDef['columns'] {
+  return listDef.columns.filter(
+    (c) =>
+      (c.kind === 'tick' || c.kind === 'email' || c.kind === 'tick-or-text') &&
+      c.id in list.columns,
+  );
+}
+
+/** Rows of a list marked yes in one column (named rows only). */
+export function markedCount(list: FormList, listDef: FormListDef, id: string): number {
+  return namedRows(list).filter((r) => rowTicked(r, [id], listDef)).length;
+}
+
+/**
+ * The "Tổng cộng" line of a list: a figure typed under a mark column (or under STT) must equal
+ * the count of that column (of the entries).
+ */
+function checkTotalRow(
+  sheet: string,
+  view: GridView,
+  list: FormList,
+  listDef: FormListDef,
+  findings: Finding[],
+): void {
+  if (list.totalRow === undefined) return;
+  const row = list.totalRow;
+  const targets: { col: number; header: string; count: number }[] = markColumns(listDef, list).map(
+    (c) => ({ col: list.columns[c.id], header: c.header, count: markedCount(list, listDef, c.id) }),
+  );
+  if (list.columns.stt !== undefined)
+    targets.push({ col: list.columns.stt, header: 'STT', count: namedRows(list).length });
+  for (const t of targets) {
+    const cell = view.raw(row, t.col);
+    const fig = figureFromCell(cell, 'count');
+    if (!fig || cell?.formula) continue;
+    if (fig.value !== t.count) {
+      findings.push(
+        makeFinding(
+          'ratio-differs',
+          sheet,
+          toA1(row, t.col),
+          `Dòng "Tổng cộng", cột "${t.header}": ghi ${formatCount(fig.value)} nhưng danh sách có ${formatCount(t.count)}.`,
+        ),
+      );
+    }
+  }
+}
+
 /** Count the form and check its entries and summary lines. */
 export function evaluateForm(
   sheetName: string,
-  _view: GridView,
+  view: GridView,
   rec: FormRecognition,
   catalog: Catalog,
 ): FormEvaluation {
@@ -204,6 +253,7 @@ export function evaluateForm(
   for (const list of rec.lists) {
     const listDef = def.lists.find((l) => l.id === list.id)!;
     checkEntries(sheetName, def, list, listDef, findings);
+    checkTotalRow(sheetName, view, list, listDef, findings);
   }
   for (const ratio of def.ratios) {
     const list = rec.lists.find((l) => l.id === ratio.list);

@@ -7,9 +7,10 @@
 import { cellText, GridView, toA1, type Cell, type WorkbookSnapshot } from '../grid';
 import type { CellEdit, EditPlan } from '../edit-plan';
 import { formDef, type FormDef, type FormListDef } from './definitions';
-import { countRatio } from './evaluate-form';
+import { countRatio, markColumns, markedCount } from './evaluate-form';
 import { formTitle } from './cross-check';
-import { ratioFormula } from './formulas';
+import { countExpr, entrySegments, ratioFormula } from './formulas';
+import { figureFromCell } from './figures';
 import { recognizeForm } from './recognize-form';
 import type { FormList, FormRecognition, SummaryLine } from './types';
 
@@ -139,7 +140,53 @@ function fillOne(view: GridView, def: FormDef, rec: FormRecognition): FormFillRe
     });
     formulas++;
   }
+  formulas += fillTotalRows(view, def, rec, edits);
   return { edits, notes, formulas };
+}
+
+/** Counts under the mark columns of each list's "Tổng cộng" line (cells empty or holding a count). */
+function fillTotalRows(
+  view: GridView,
+  def: FormDef,
+  rec: FormRecognition,
+  edits: CellEdit[],
+): number {
+  let n = 0;
+  for (const list of rec.lists) {
+    if (list.totalRow === undefined || list.lastRow < list.firstRow) continue;
+    const listDef = def.lists.find((l) => l.id === list.id) as FormListDef;
+    const segs = entrySegments(list, excludedRows(view, list));
+    for (const c of markColumns(listDef, list)) {
+      const col = list.columns[c.id];
+      const existing = view.raw(list.totalRow, col);
+      const formula = countExpr(list, listDef, [c.id], segs);
+      const cell = toA1(list.totalRow, col);
+      if (existing?.formula && sameFormula(existing.formula, formula)) continue;
+      const typed = existing ? cellText(existing).trim() : '';
+      const ownEarlier =
+        !!existing?.formula && formulaShape(existing.formula) === formulaShape(formula);
+      if (!existing?.formula && typed !== '' && !figureFromCell(existing, 'count')) continue;
+      if (existing && !ownEarlier && (existing.formula || typed !== '')) {
+        const shown = existing.formula ? `=${existing.formula}` : typed;
+        edits.push({
+          op: 'set-note',
+          sheet: rec.sheet,
+          cell,
+          text: originalNote(existing.note, shown),
+        });
+      }
+      edits.push({
+        op: 'set-formula',
+        sheet: rec.sheet,
+        cell,
+        formula,
+        numberFormat: '0',
+        cached: markedCount(list, listDef, c.id),
+      });
+      n++;
+    }
+  }
+  return n;
 }
 
 /**

@@ -62,7 +62,7 @@ function range(col: number, seg: [number, number]): string {
 }
 
 /** SUMPRODUCT over the segments of rows named and ticked in every column of `ids`. */
-function countExpr(
+export function countExpr(
   list: FormList,
   listDef: FormListDef,
   ids: string[],
