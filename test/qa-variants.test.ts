@@ -25,6 +25,7 @@ import {
   newWorkbook,
   officialWorkbook,
   patchRows,
+  put,
   PL02_COLUMNS,
   PL03_COLUMNS,
   rich,
@@ -753,5 +754,184 @@ describe('an official workbook with every feature at once', () => {
     expect(s.summary).toEqual({ criteria: 37, met: 36, unmet: 1, undetermined: 0 });
     expect(verdictOf(s, '1.10').row).toBe(map.rowOf.get('1.10'));
     expect(verdictOf(s, '3.9').value).toBeCloseTo(3644 / 4993, 10);
+  });
+});
+
+// =============================================================================================
+// Other layouts officials use
+
+describe('other layouts officials use', () => {
+  /** Header row 3 (+ sub-header row 4) written by `head`; rows from `rows` with `cols` per key. */
+  async function customSheet(
+    head: (ws: ExcelJS.Worksheet) => number,
+    rows: ReturnType<typeof cleanRows>,
+    write: (ws: ExcelJS.Worksheet, r: number, row: ReturnType<typeof cleanRows>[number]) => void,
+    title = 'PHỤ LỤC 01',
+  ) {
+    const wb = newWorkbook();
+    const ws = wb.addWorksheet('PL');
+    ws.getCell('A1').value = title;
+    ws.mergeCells('A1:I1');
+    let r = head(ws);
+    const rowOf = new Map<string, number>();
+    for (const row of rows) {
+      rowOf.set(row.code, r);
+      write(ws, r++, row);
+    }
+    const { report } = await analyze(wb);
+    return { sheet: report.sheets[0], rowOf };
+  }
+
+  it('Đánh giá split into "Đạt" | "Không đạt" mark columns (x)', async () => {
+    const rows = patchRows(cleanRows(), {
+      '1.6': { commune: '65%' }, // marked Không đạt: right
+      '3.6': { commune: '8,2%' }, // marked Đạt: wrong
+      '2.1': {}, // marked in both columns
+      '2.2': {}, // not marked
+    });
+    const { sheet, rowOf } = await customSheet(
+      (ws) => {
+        ['TT', 'Tên chỉ tiêu', 'Đơn vị tính', 'Chỉ tiêu', 'Kết quả'].forEach((h, i) => {
+          ws.getCell(3, i + 1).value = h;
+          ws.mergeCells(3, i + 1, 4, i + 1);
+        });
+        ws.getCell(3, 6).value = 'Đánh giá';
+        ws.mergeCells(3, 6, 3, 7);
+        ws.getCell(4, 6).value = 'Đạt';
+        ws.getCell(4, 7).value = 'Không đạt';
+        ws.getCell(3, 8).value = 'Tài liệu minh chứng';
+        ws.mergeCells(3, 8, 4, 8);
+        return 5;
+      },
+      rows,
+      (ws, r, row) => {
+        const c = row.cells;
+        [c.tt, c.name, c.unit, c.target, c.commune].forEach((v, i) => put(ws, r, i + 1, v));
+        if (row.group) return;
+        put(ws, r, 8, c.evidence);
+        if (row.code === '2.2') return;
+        if (row.code === '1.6') put(ws, r, 7, 'x');
+        else put(ws, r, 6, 'x');
+        if (row.code === '2.1') put(ws, r, 7, 'x');
+      },
+    );
+    const at = (code: string, col: string) => `${col}${rowOf.get(code)}`;
+    expect(sheet.kind).toBe('phu-luc-01');
+    expect(found(sheet)).toEqual(
+      [
+        `unmet-target ${at('1.6', 'E')} 1.6`,
+        `unmet-target ${at('3.6', 'E')} 3.6`,
+        `verdict-mismatch ${at('3.6', 'F')} 3.6`,
+        `unparseable-value ${at('2.1', 'F')} 2.1`,
+        `missing-verdict ${at('2.2', 'F')} 2.2`,
+      ].sort(),
+    );
+    expect(sheet.layout?.headerRows).toEqual([2, 3]);
+  });
+
+  it('PL02 with a verdict column per level: the district’s (rightmost) is checked', async () => {
+    const rows = patchRows(cleanRows(['commune', 'district']), {
+      '1.6': { district: '65%' },
+      '3.6': { district: '8,2%' },
+    });
+    const heads = [
+      'TT',
+      'Tên chỉ tiêu',
+      'Đơn vị tính',
+      'Chỉ tiêu',
+      'Kết quả tự đánh giá của UBND cấp xã',
+      'Xã tự đánh giá (Đạt/Không đạt)',
+      'Kết quả thẩm định của UBND cấp huyện',
+      'Huyện đánh giá (Đạt/Không đạt)',
+      'Ghi chú',
+    ];
+    const { sheet, rowOf } = await customSheet(
+      (ws) => {
+        heads.forEach((h, i) => (ws.getCell(3, i + 1).value = h));
+        return 4;
+      },
+      rows,
+      (ws, r, row) => {
+        const c = row.cells;
+        const own = row.code === '1.6' ? 'Không đạt' : c.verdict; // 3.6 still typed Đạt
+        [c.tt, c.name, c.unit, c.target, c.commune, c.verdict, c.district, own].forEach((v, i) =>
+          put(ws, r, i + 1, v),
+        );
+      },
+      'PHỤ LỤC 02',
+    );
+    expect(sheet.kind).toBe('phu-luc-02');
+    expect(sheet.layout?.columns.verdict).toBe(7);
+    const at = (code: string, col: string) => `${col}${rowOf.get(code)}`;
+    expect(found(sheet)).toEqual(
+      [
+        `unmet-target ${at('1.6', 'G')} 1.6`,
+        `appraisal-differs ${at('1.6', 'G')} 1.6`,
+        `unmet-target ${at('3.6', 'G')} 3.6`,
+        `appraisal-differs ${at('3.6', 'G')} 3.6`,
+        `verdict-mismatch ${at('3.6', 'H')} 3.6`,
+      ].sort(),
+    );
+  });
+
+  it('"Kế hoạch năm 2023" / "Kết quả thực hiện năm 2023" / "Minh chứng" headers', async () => {
+    const { sheet } = await analyzeOne({
+      columns: [
+        { key: 'tt', header: 'TT' },
+        { key: 'name', header: 'Tên chỉ tiêu' },
+        { key: 'unit', header: 'ĐVT' },
+        { key: 'target', header: 'Kế hoạch năm 2023' },
+        { key: 'commune', header: 'Kết quả thực hiện năm 2023' },
+        { key: 'verdict', header: 'Đánh giá' },
+        { key: 'evidence', header: 'Minh chứng' },
+      ],
+    });
+    expect(sheet.kind).toBe('phu-luc-01');
+    expect(sheet.summary).toEqual(allMet);
+    expect(found(sheet)).toEqual([]);
+  });
+
+  it('the Cẩm Bình target-assignment table (seed 000) is not an appendix', async () => {
+    const { sheet } = await analyzeOne({
+      columns: [
+        { key: 'tt', header: 'TT' },
+        { key: 'name', header: 'Tên chỉ tiêu' },
+        { key: 'unit', header: 'Đơn vị tính' },
+        { key: 'target', header: 'Năm 2023' },
+        { key: 'owner', header: 'Người phụ trách' },
+        { key: 'note', header: 'Ghi chú' },
+      ],
+      title: ['PHÂN CÔNG NHIỆM VỤ HOÀN THÀNH TIÊU CHÍ CHUYỂN ĐỔI SỐ NĂM 2023'],
+    });
+    expect(sheet.kind).toBe('unknown');
+    expect(sheet.findings).toEqual([]);
+  });
+
+  it('group rows as roman numerals in capitals; codes typed "1.1.", "1,2", " 1.3 "', async () => {
+    const roman = ['I', 'II', 'III', 'IV'];
+    const rows = cleanRows().map((r) => {
+      if (r.group)
+        return {
+          ...r,
+          cells: { tt: roman[Number(r.code) - 1], name: String(r.cells.name).toUpperCase() },
+        };
+      const tt = { '1.1': '1.1.', '1.2': '1,2', '1.3': ' 1.3 ' }[r.code];
+      return tt ? { ...r, cells: { ...r.cells, tt } } : r;
+    });
+    const { sheet } = await analyzeOne({ rows });
+    expect(sheet.summary).toEqual(allMet);
+    expect(found(sheet)).toEqual([]);
+    expect(sheet.groups?.map((g) => g.code)).toEqual(['1', '2', '3', '4']);
+  });
+
+  it('"Không áp dụng" is not a "no": the result is unreadable, not below target', async () => {
+    const { sheet, map } = await analyzeOne({
+      rows: patchRows(cleanRows(), { '4.8': { commune: 'Không áp dụng', verdict: null } }),
+    });
+    expect(found(sheet)).toEqual([
+      `missing-verdict ${map.a1('4.8', 'verdict')} 4.8`,
+      `unparseable-value ${map.a1('4.8', 'commune')} 4.8`,
+    ]);
+    expect(verdictOf(sheet, '4.8').verdict).toBe('undetermined');
   });
 });

@@ -23,6 +23,7 @@ import { cleanText, matchKey } from './text';
 import type { ParsedValue } from './value-types';
 
 export { verdictLabel, summaryLineVi } from './messages';
+import { verdictLabel } from './messages';
 
 export interface AppendixEvaluation {
   criteria: CriterionResult[];
@@ -127,9 +128,14 @@ function stripLeadingCo(key: string): string {
   return key.replace(/^co /, '');
 }
 
-/** "chưa đáp ứng", "không", "không đạt"… */
+/** "Không áp dụng", "K/áp dụng": not applicable — neither a yes nor a no. */
+function isNotApplicableKey(key: string): boolean {
+  return /^(khong|k) ap dung( |$)/.test(key);
+}
+
+/** "chưa đáp ứng", "không", "không đạt"… ("không áp dụng" is not applicable, not a no) */
 function isNegativeKey(key: string): boolean {
-  return /^(khong|chua)( |$)/.test(key);
+  return /^(khong|chua)( |$)/.test(key) && !isNotApplicableKey(key);
 }
 
 function containsWords(haystack: string, needle: string): boolean {
@@ -218,6 +224,8 @@ function judgeQualitative(
 export function judgeResult(code: string, v: ParsedValue, target: Target): Judgement {
   if (v.kind === 'empty') return { verdict: 'undetermined', why: msg.noResult(code) };
   if (v.kind === 'error') return { verdict: 'undetermined', why: msg.formulaError(code, v.code) };
+  if (v.kind === 'text' && isNotApplicableKey(matchKey(v.text)))
+    return { verdict: 'undetermined', why: msg.notApplicable(code, v, target) };
   switch (target.kind) {
     case 'min-rate':
       return judgeRate(code, v, target);
@@ -308,8 +316,43 @@ export function ratioDisagreement(
 // ---------------------------------------------------------------------------------------------
 // Typed verdict ("Đạt", "Không đạt", "Chưa đạt", or a formula's cached result)
 
-type TypedVerdict =
-  { kind: 'none' } | { kind: 'pending' } | { kind: 'met' | 'unmet' | 'unknown'; text: string };
+type TypedVerdict = (
+  | { kind: 'none' }
+  | { kind: 'pending' }
+  | { kind: 'met' | 'unmet' | 'unknown'; text: string; bothMarks?: boolean }
+) & {
+  /** The cell to report on, when not the verdict column of the code row (mark columns). */
+  at?: string;
+};
+
+/** A mark in a mark column ("x", "X", "✓", "v"…); "-", "0" and blanks are no mark. */
+function isMark(text: string): boolean {
+  const t = cleanText(text);
+  return t !== '' && !/^[-–—.0]+$/.test(t);
+}
+
+/** The verdict of a row whose Đánh giá is split into "Đạt" | "Không đạt" mark columns. */
+function readMarks(
+  view: GridView,
+  row: CriterionRow,
+  marks: { met: number; unmet: number },
+): TypedVerdict {
+  const rows = [row.row, ...row.continuationRows];
+  const markIn = (col: number) => {
+    for (const r of rows) {
+      const text = cellText(view.raw(r, col));
+      if (isMark(text)) return { at: toA1(r, col), text: cleanText(text) };
+    }
+    return null;
+  };
+  const met = markIn(marks.met);
+  const unmet = markIn(marks.unmet);
+  if (met && unmet)
+    return { kind: 'unknown', text: `${met.text} | ${unmet.text}`, bothMarks: true, at: met.at };
+  if (met) return { kind: 'met', text: verdictLabel('met'), at: met.at };
+  if (unmet) return { kind: 'unmet', text: verdictLabel('unmet'), at: unmet.at };
+  return { kind: 'none', at: toA1(row.row, marks.met) };
+}
 
 function readVerdict(row: CriterionRow): TypedVerdict {
   const cell: Cell | undefined = row.cells.verdict;
@@ -356,6 +399,7 @@ function targetValue(t: Target): CriterionResult['target'] {
 }
 
 interface RowContext {
+  view: GridView;
   rec: AppendixRecognition;
   catalog: Catalog;
   out: Collector;
@@ -417,12 +461,18 @@ function evaluateRow(c: RowContext, row: CriterionRow, crit: Criterion): Criteri
 
   // The typed verdict.
   if (rec.layout.columns.verdict !== undefined) {
-    const typed = readVerdict(row);
-    const at = roleAddress(rec, row, 'verdict');
+    const marks = rec.layout.verdictMarks;
+    const typed = marks ? readMarks(c.view, row, marks) : readVerdict(row);
+    const at = typed.at ?? roleAddress(rec, row, 'verdict');
     if (typed.kind === 'none' && result.kind !== 'empty')
       out.add('missing-verdict', at, msg.missingVerdict(code, judgement.verdict), code);
     else if (typed.kind === 'unknown')
-      out.add('unparseable-value', at, msg.unknownVerdict(code, typed.text), code);
+      out.add(
+        'unparseable-value',
+        at,
+        typed.bothMarks ? msg.bothMarks(code) : msg.unknownVerdict(code, typed.text),
+        code,
+      );
     else if (typed.kind === 'met' && judgement.verdict !== 'met') {
       const why =
         judgement.verdict === 'unmet'
@@ -493,11 +543,16 @@ function checkRate(out: Collector, code: string, v: ParsedValue, at: string): vo
 function checkGroupRows(view: GridView, rec: AppendixRecognition, out: Collector): void {
   const col = rec.layout.columns.verdict;
   if (col === undefined) return;
+  const marks = rec.layout.verdictMarks;
+  const cols = marks ? [marks.met, marks.unmet] : [col];
   for (const g of rec.groups) {
-    // raw, not merged: a group name merged across the row must not read as a verdict
-    const text = cleanText(cellText(view.raw(g.row, col)));
-    if (text !== '')
-      out.add('group-row-verdict', toA1(g.row, col), msg.groupRowVerdict(g.code, g.name, text));
+    for (const c of cols) {
+      // raw, not merged: a group name merged across the row must not read as a verdict
+      const text = cleanText(cellText(view.raw(g.row, c)));
+      if (text === '' || (marks && !isMark(text))) continue;
+      out.add('group-row-verdict', toA1(g.row, c), msg.groupRowVerdict(g.code, g.name, text));
+      break;
+    }
   }
 }
 
@@ -528,7 +583,7 @@ export function evaluateAppendix(
 
   checkGroupRows(view, rec, out);
 
-  const ctx: RowContext = { rec, catalog, out };
+  const ctx: RowContext = { view, rec, catalog, out };
   const headerAt =
     rec.layout.columns.tt !== undefined ? toA1(rec.layout.headerRow, rec.layout.columns.tt) : 'A1';
   const criteria: CriterionResult[] = catalog.criteria.map((crit) => {

@@ -111,6 +111,11 @@ const LEVEL_HINTS: readonly { role: ResultRole; phrases: string[] }[] = [
 /** "Kết quả đánh giá" without a level hint is the verdict column. */
 const VERDICT_RESULT_HEAD = 'Kết quả đánh giá';
 
+/** A title naming the choice between the two verdicts ("… (Đạt/Không đạt)"). */
+const VERDICT_CHOICE = /(^| )dat (khong|chua) dat( |$)/;
+/** Beats every phrase a verdict title could start with ("Xã tự đánh giá …"). */
+const VERDICT_CHOICE_SPECIFICITY = 1000;
+
 /** Key for header matching: `matchKey` without dots ("TT." → "tt"). */
 export function headerKey(text: string): string {
   return matchKey(text).replace(/\./g, ' ').replace(/\s+/g, ' ').trim();
@@ -185,6 +190,9 @@ export function classifyHeader(text: string): HeaderMatch | null {
       consider({ role: s.role, quality: 1, specificity: s.key.length });
   }
   consider(classifyResult(key));
+  // "Xã tự đánh giá (Đạt/Không đạt)", "Huyện đánh giá (Đạt/Chưa đạt)": a verdict, whoever's
+  if (VERDICT_CHOICE.test(key))
+    consider({ role: 'verdict', quality: 3, specificity: VERDICT_CHOICE_SPECIFICITY });
   if (/^nam \d{4}$/.test(key)) consider({ role: 'target', quality: 3, specificity: key.length });
   return best;
 }

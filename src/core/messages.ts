@@ -81,6 +81,9 @@ export const msg = {
   notAnAnswer: (code: string, value: ParsedValue, target: Target) =>
     `${code}: kết quả ${showValue(value)} không cho biết có hay không (chỉ tiêu ${showTarget(target)})`,
 
+  notApplicable: (code: string, value: ParsedValue, target: Target) =>
+    `${code}: kết quả ghi ${showValue(value)}; chỉ tiêu ${showTarget(target)} cần có kết quả để đánh giá`,
+
   noAcceptPhrase: (code: string, value: ParsedValue, target: Target) =>
     `${code}: kết quả ${showValue(value)} không nêu rõ đã đạt yêu cầu ${showTarget(target)}`,
 
@@ -104,6 +107,9 @@ export const msg = {
 
   unknownVerdict: (code: string, typed: string) =>
     `${code}: ô Đánh giá ghi ${quote(typed)}, cần ghi “Đạt” hoặc “Không đạt”`,
+
+  bothMarks: (code: string) =>
+    `${code}: đánh dấu cả hai cột “Đạt” và “Không đạt”; chỉ đánh dấu một cột`,
 
   missingVerdict: (code: string, computed: Verdict) =>
     `${code}: chưa ghi Đánh giá (theo kết quả: ${verdictLabel(computed)})`,

@@ -17,6 +17,7 @@ import type { Catalog } from './catalog-types';
 import { cellText, type Cell, type GridView } from './grid';
 import {
   classifyHeader,
+  headerKey,
   tableEndKind,
   RESULT_ROLES,
   ROLE_WEIGHT,
@@ -136,6 +137,34 @@ function twoRowHeaderCells(view: GridView, r: number): HeaderCell[] | null {
   return out;
 }
 
+/**
+ * One verdict column per level ("Xã tự đánh giá (Đạt/Không đạt)" … "Huyện đánh giá (Đạt/Không
+ * đạt)"): the sheet's own level is the last one, so the rightmost equally good verdict is read.
+ */
+function preferRightmostVerdict(
+  cands: { col: number; match: HeaderMatch }[],
+  picked: { role: ColumnRole; col: number }[],
+  used: Set<number>,
+): void {
+  const chosen = picked.find((p) => p.role === 'verdict');
+  if (!chosen) return;
+  const best = cands.find((c) => c.col === chosen.col)!.match;
+  const right = cands
+    .filter(
+      (c) =>
+        c.match.role === 'verdict' &&
+        c.col > chosen.col &&
+        !used.has(c.col) &&
+        c.match.quality === best.quality &&
+        c.match.specificity === best.specificity,
+    )
+    .sort((a, b) => b.col - a.col)[0];
+  if (!right) return;
+  used.delete(chosen.col);
+  used.add(right.col);
+  chosen.col = right.col;
+}
+
 function assignRoles(cells: HeaderCell[]): Omit<HeaderCandidate, 'rows'> | null {
   const cands = cells.filter((c) => c.match).map((c) => ({ ...c, match: c.match! }));
   // "STT | Chỉ tiêu | …" without a name column: the column after TT is the name.
@@ -159,6 +188,7 @@ function assignRoles(cells: HeaderCell[]): Omit<HeaderCandidate, 'rows'> | null 
     used.add(c.col);
     if (c.match.generic) genericCols.push(c.col);
   }
+  preferRightmostVerdict(cands, picked, used);
   const columns: Columns = {};
   for (const p of picked.sort((a, b) => a.col - b.col)) columns[p.role] = p.col;
   const roles = Object.keys(columns) as ColumnRole[];
@@ -220,6 +250,53 @@ function completeColumns(h: HeaderCandidate): Columns {
   if (columns.name === undefined && columns.tt !== undefined && !taken.has(columns.tt + 1))
     columns.name = columns.tt + 1;
   return columns;
+}
+
+// ---------------------------------------------------------------- verdict marks
+
+/** A mark-column title: "Đạt" / "Không đạt" / "Chưa đạt", alone or under "Đánh giá". */
+function markTitle(text: string): 'met' | 'unmet' | null {
+  const key = headerKey(text)
+    .replace(/^(ket qua danh gia|danh gia|xep loai)( |$)/, '')
+    .trim();
+  if (key === 'dat') return 'met';
+  if (key === 'khong dat' || key === 'chua dat') return 'unmet';
+  return null;
+}
+
+/**
+ * The Đánh giá split into two mark columns: "Đạt" | "Không đạt" side by side, in the header
+ * or in the row right under it (under a merged "Đánh giá"). The sub-header row then belongs to
+ * the header. Null when the verdict is one column.
+ */
+function findVerdictMarks(
+  view: GridView,
+  header: HeaderCandidate,
+  columns: Columns,
+): { met: number; unmet: number; header: HeaderCandidate } | null {
+  const last = header.rows[header.rows.length - 1];
+  for (const r of [...header.rows, last + 1]) {
+    const cells = view.rowCells(r).filter((c) => !isBlank(c));
+    const below = !header.rows.includes(r);
+    if (below && (cells.length === 0 || cells.some(looksLikeData))) continue;
+    const met = cells.filter((c) => markTitle(lineText(c)) === 'met');
+    const unmet = cells.filter((c) => markTitle(lineText(c)) === 'unmet');
+    for (const m of met) {
+      const u = unmet.find((x) => Math.abs(x.col - m.col) === 1);
+      if (!u) continue;
+      // not when the verdict is another column (a stray "Đạt" / "Không đạt" pair elsewhere)
+      const v = columns.verdict;
+      if (v !== undefined && v !== m.col && v !== u.col) {
+        const merge = view.mergeAt(header.rows[0], v);
+        const spans = (c: number) => !!merge && merge.left <= c && c <= merge.right;
+        if (!spans(m.col) || !spans(u.col)) continue;
+      }
+      const extraColumns = header.extraColumns.filter((e) => e.col !== m.col && e.col !== u.col);
+      const rows = below ? [...header.rows, r] : header.rows;
+      return { met: m.col, unmet: u.col, header: { ...header, rows, extraColumns } };
+    }
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------- kind
@@ -558,12 +635,15 @@ function readBody(
  * appendix header with a result column, or no criterion row under it.
  */
 export function recognizeAppendix(view: GridView, catalog: Catalog): AppendixRecognition | null {
-  const header = findHeader(view);
-  if (!header) return null;
-  const columns = completeColumns(header);
+  const found = findHeader(view);
+  if (!found) return null;
+  const columns = completeColumns(found);
   if (columns.tt === undefined) return null;
-  const kind = decideKind(columns, header.genericCols, readTitleLevel(view, header.rows[0]));
+  const kind = decideKind(columns, found.genericCols, readTitleLevel(view, found.rows[0]));
   if (!kind) return null;
+  const marks = findVerdictMarks(view, found, columns);
+  const header = marks ? marks.header : found;
+  if (marks) columns.verdict = marks.met;
   const body = readBody(view, catalog, header, columns);
   if (body.rows.length === 0) return null;
   const layout: TableLayout = {
@@ -573,5 +653,6 @@ export function recognizeAppendix(view: GridView, catalog: Catalog): AppendixRec
     extraColumns: header.extraColumns,
     lastRow: body.lastRow,
   };
+  if (marks) layout.verdictMarks = { met: marks.met, unmet: marks.unmet };
   return { kind, layout, rows: body.rows, groups: body.groups, strayRows: body.strayRows };
 }

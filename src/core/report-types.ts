@@ -44,6 +44,11 @@ export interface TableLayout {
   extraColumns: { header: string; col: number }[];
   /** 0-based last row of the table (before a signature block / summary) */
   lastRow: number;
+  /**
+   * When the Đánh giá is split into two mark columns ("Đạt" | "Không đạt", an "x" in one of
+   * them): their 0-based columns. `columns.verdict` is then the "Đạt" column.
+   */
+  verdictMarks?: { met: number; unmet: number };
 }
 
 /** One data row of an appendix, after continuation rows were merged into it. */
