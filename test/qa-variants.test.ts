@@ -935,3 +935,50 @@ describe('other layouts officials use', () => {
     expect(verdictOf(sheet, '4.8').verdict).toBe('undetermined');
   });
 });
+
+describe('appraisal headers as officials word them', () => {
+  const appraisal = (
+    commune: string,
+    own: string,
+    ownKey: 'district' | 'province',
+    extra?: string,
+  ) => {
+    const columns: QaColumn[] = [
+      { key: 'tt', header: 'TT' },
+      { key: 'name', header: 'Tên chỉ tiêu' },
+      { key: 'unit', header: 'ĐV tính' },
+      { key: 'target', header: 'Chỉ tiêu' },
+      { key: 'commune', header: commune },
+      { key: ownKey, header: own },
+      { key: 'verdict', header: 'Đánh giá (Đạt/Không đạt)' },
+    ];
+    if (extra) columns.push({ key: 'owner', header: extra });
+    const rows = patchRows(cleanRows(['commune', ownKey]), {
+      '3.4': { [ownKey]: '60%', verdict: 'Không đạt', owner: 'Đ/c Hùng' },
+    });
+    return analyzeOne({ columns, rows, title: ['PHỤ LỤC', 'KẾT QUẢ THẨM ĐỊNH, THẨM TRA'] });
+  };
+
+  it.each([
+    ['Kết quả tự đánh giá của UBND xã', 'Kết quả thẩm định của Sở KH&CN', 'province', 'phu-luc-03'],
+    [
+      'Kết quả tự đánh giá của UBND xã',
+      'Kết quả thẩm định của UBND tỉnh',
+      'province',
+      'phu-luc-03',
+    ],
+    ['Xã tự đánh giá', 'Sở KH&CN thẩm tra', 'province', 'phu-luc-03'],
+    ['Kết quả xã tự đánh giá', 'UBND huyện thẩm định', 'district', 'phu-luc-02'],
+    ['Kết quả tự đánh giá', 'Kết quả thẩm định', 'district', 'phu-luc-02'],
+  ] as const)('"%s" + "%s"', async (commune, own, ownKey, kind) => {
+    const { sheet, map } = await appraisal(commune, own, ownKey, 'Người thẩm định');
+    expect(sheet.kind).toBe(kind);
+    expect(found(sheet)).toEqual(
+      [
+        `unmet-target ${map.a1('3.4', ownKey)} 3.4`,
+        `appraisal-differs ${map.a1('3.4', ownKey)} 3.4`,
+      ].sort(),
+    );
+    expect(sheet.layout?.extraColumns.map((e) => e.header)).toEqual(['Người thẩm định']);
+  });
+});

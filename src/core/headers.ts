@@ -35,6 +35,7 @@ const SYNONYMS: readonly Synonym[] = [
   { role: 'tt', phrase: 'Mã' },
   { role: 'tt', phrase: 'Mã chỉ tiêu' },
   { role: 'tt', phrase: 'Mã tiêu chí' },
+  { role: 'tt', phrase: 'Mã số' },
 
   { role: 'name', phrase: 'Tên chỉ tiêu', prefix: true },
   { role: 'name', phrase: 'Tên tiêu chí', prefix: true },
@@ -49,6 +50,7 @@ const SYNONYMS: readonly Synonym[] = [
   { role: 'unit', phrase: 'ĐVT', prefix: true },
   { role: 'unit', phrase: 'Đơn vị' },
   { role: 'unit', phrase: 'Đơn vị đo' },
+  { role: 'unit', phrase: 'ĐV tính' },
 
   { role: 'target', phrase: 'Chỉ tiêu', prefix: true },
   { role: 'target', phrase: 'Chi tiêu', prefix: true },
@@ -70,6 +72,8 @@ const SYNONYMS: readonly Synonym[] = [
   { role: 'evidence', phrase: 'Hồ sơ chứng minh', prefix: true },
   { role: 'evidence', phrase: 'Đường dẫn minh chứng', prefix: true },
   { role: 'evidence', phrase: 'Link minh chứng', prefix: true },
+  { role: 'evidence', phrase: 'File minh chứng', prefix: true },
+  { role: 'evidence', phrase: 'Tệp minh chứng', prefix: true },
 
   { role: 'note', phrase: 'Ghi chú', prefix: true },
 
@@ -87,8 +91,8 @@ const SYNONYMS: readonly Synonym[] = [
 const RESULT_HEADS: readonly string[] = ['Kết quả thực hiện', 'Kết quả đạt được', 'Kết quả'];
 const LEVEL_HINTS: readonly { role: ResultRole; phrases: string[] }[] = [
   { role: 'result-province', phrases: ['thẩm tra'] },
-  { role: 'result-district', phrases: ['thẩm định'] },
-  { role: 'result-commune', phrases: ['tự đánh giá'] },
+  // the province named as the one who appraises wins over the verb: since 2025 (two tiers)
+  // the province "thẩm định" the commune's result ("Kết quả thẩm định của Sở KH&CN")
   {
     role: 'result-province',
     phrases: [
@@ -105,6 +109,8 @@ const LEVEL_HINTS: readonly { role: ResultRole; phrases: string[] }[] = [
       'của tỉnh',
     ],
   },
+  { role: 'result-district', phrases: ['thẩm định'] },
+  { role: 'result-commune', phrases: ['tự đánh giá'] },
   { role: 'result-district', phrases: ['cấp huyện', 'UBND huyện', 'huyện'] },
   { role: 'result-commune', phrases: ['cấp xã', 'UBND xã', 'UBND cấp xã', 'xã'] },
 ];
@@ -135,6 +141,15 @@ const FOLDED: readonly FoldedSynonym[] = SYNONYMS.map((s) => ({
 const FOLDED_HEADS = RESULT_HEADS.map(headerKey);
 const FOLDED_HINTS = LEVEL_HINTS.map((h) => ({ role: h.role, keys: h.phrases.map(headerKey) }));
 const FOLDED_VERDICT_HEAD = headerKey(VERDICT_RESULT_HEAD);
+/** Titles about the appraisal that are not its result ("Người thẩm định", "Ý kiến thẩm tra"). */
+const NOT_A_RESULT =
+  /^(nguoi|can bo|cong chuc|ngay|thoi gian|don vi|co quan|ho so|tai lieu|ghi chu|y kien|nhan xet)( |$)/;
+/** A title holding one of these verbs is that level's result when nothing else matches. */
+const FOLDED_VERBS: readonly { role: ResultRole; key: string }[] = [
+  { role: 'result-province', key: headerKey('thẩm tra') },
+  { role: 'result-district', key: headerKey('thẩm định') },
+  { role: 'result-commune', key: headerKey('tự đánh giá') },
+];
 
 export interface HeaderMatch {
   role: ColumnRole;
@@ -190,6 +205,10 @@ export function classifyHeader(text: string): HeaderMatch | null {
       consider({ role: s.role, quality: 1, specificity: s.key.length });
   }
   consider(classifyResult(key));
+  // "Sở KH&CN thẩm tra", "UBND huyện thẩm định": the verb names the level (weakest match)
+  if (!NOT_A_RESULT.test(key))
+    for (const v of FOLDED_VERBS)
+      if (containsWords(key, v.key)) consider({ role: v.role, quality: 1, specificity: 1 });
   // "Xã tự đánh giá (Đạt/Không đạt)", "Huyện đánh giá (Đạt/Chưa đạt)": a verdict, whoever's
   if (VERDICT_CHOICE.test(key))
     consider({ role: 'verdict', quality: 3, specificity: VERDICT_CHOICE_SPECIFICITY });
