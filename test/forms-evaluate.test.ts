@@ -132,6 +132,10 @@ describe('blank entries', () => {
   test('a numbered empty row between entries', () => {
     expect(rules(buildMau14({ staff: staff([{}]) }), 'blank-entry')).toHaveLength(1);
   });
+  test('"4." counts as a number too', () => {
+    const g = buildMau14({ staff: staff([{ stt: '4.', computer: 'x' }]) });
+    expect(rules(g, 'blank-entry')[0].message).toContain('Dòng số thứ tự 4 ');
+  });
   test('numbered rows left empty at the end (a pre-numbered form) are not reported', () => {
     expect(rules(buildMau14({ emptyNumbered: 5 }), 'blank-entry')).toEqual([]);
   });

@@ -89,9 +89,11 @@ function checkEntries(
       ([id, c]) => c !== undefined && id !== 'stt' && id !== 'name',
     );
     if (row.name === '') {
-      const numbered = /^\d+$/.test(row.stt);
+      const numbered = /^\d+\.?$/.test(row.stt);
       if (others.length > 0 || (numbered && laterNamed(i))) {
-        const what = numbered ? `Dòng số thứ tự ${row.stt}` : `Hàng ${row.row + 1}`;
+        const what = numbered
+          ? `Dòng số thứ tự ${row.stt.replace(/\.$/, '')}`
+          : `Hàng ${row.row + 1}`;
         push('blank-entry', row.row, list.columns.name, `${what} chưa ghi "${nameHeader}".`);
       }
     }
