@@ -434,6 +434,38 @@ describe('results and targets as numbers, formulas and other cell kinds', () => 
     );
   });
 
+  it('a result formula saved without its value (other tools): unreadable, not missing', async () => {
+    const rows = patchRows(cleanRows(), {
+      '3.9': { commune: formula('3644/4993'), verdict: formula('IF(E40>=D40,"Đạt","Không đạt")') },
+      '2.4': { commune: formula('17/21') },
+    });
+    const { sheet, map } = await analyzeOne({ rows });
+    expect(found(sheet)).toEqual(
+      [
+        `unparseable-value ${map.a1('2.4', 'commune')} 2.4`,
+        `verdict-mismatch ${map.a1('2.4', 'verdict')} 2.4`,
+        `unparseable-value ${map.a1('3.9', 'commune')} 3.9`,
+      ].sort(),
+    );
+    const f = sheet.findings.filter((x) => x.criterion === '2.4');
+    expect(f.map((x) => x.message).join('\n')).toContain('=17/21');
+    expect(f.map((x) => x.message).join('\n')).not.toContain('chưa có kết quả');
+  });
+
+  it('a fraction Excel turned into a date ("2/3" → 02/03) is reported as such', async () => {
+    const rows = patchRows(cleanRows(), {
+      '3.8': { commune: fmt(new Date(Date.UTC(2023, 2, 2)), 'd/m') },
+    });
+    const { sheet, map } = await analyzeOne({ rows });
+    expect(found(sheet)).toEqual([
+      `unparseable-value ${map.a1('3.8', 'commune')} 3.8`,
+      `verdict-mismatch ${map.a1('3.8', 'verdict')} 3.8`,
+    ]);
+    const m = sheet.findings.find((x) => x.rule === 'unparseable-value')!.message;
+    expect(m).toContain('02/03/2023');
+    expect(m).toContain('“2/3”');
+  });
+
   it('rich text with several runs (name, result, verdict, evidence)', async () => {
     const rows = patchRows(cleanRows(), {
       '1.6': {

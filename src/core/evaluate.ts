@@ -224,6 +224,7 @@ function judgeQualitative(
 export function judgeResult(code: string, v: ParsedValue, target: Target): Judgement {
   if (v.kind === 'empty') return { verdict: 'undetermined', why: msg.noResult(code) };
   if (v.kind === 'error') return { verdict: 'undetermined', why: msg.formulaError(code, v.code) };
+  if (v.kind === 'date') return { verdict: 'undetermined', why: msg.dateResult(code, v) };
   if (v.kind === 'text' && isNotApplicableKey(matchKey(v.text)))
     return { verdict: 'undetermined', why: msg.notApplicable(code, v, target) };
   switch (target.kind) {
@@ -432,8 +433,13 @@ function evaluateRow(c: RowContext, row: CriterionRow, crit: Criterion): Criteri
       : undefined;
   const lowerLabel = roles.lower ? resultLabel(c.catalog, roles.lower) : '';
 
+  const ownFormula = row.cells[roles.own]?.formula;
   let judgement: Judgement;
-  if (result.kind === 'empty') {
+  if (result.kind === 'empty' && ownFormula) {
+    // a formula saved without its value: there is a result, it cannot be read
+    judgement = { verdict: 'undetermined', why: msg.uncalculatedFormula(code, ownFormula) };
+    out.add('unparseable-value', resultAt, judgement.why, code);
+  } else if (result.kind === 'empty') {
     judgement = { verdict: 'undetermined', why: msg.noResult(code) };
     out.add(
       'missing-result',
@@ -478,7 +484,9 @@ function evaluateRow(c: RowContext, row: CriterionRow, crit: Criterion): Criteri
         judgement.verdict === 'unmet'
           ? msg.belowTarget(code, result, target)
           : result.kind === 'empty'
-            ? msg.noResult(code)
+            ? ownFormula
+              ? judgement.why
+              : msg.noResult(code)
             : msg.unreadableResult(code, result);
       out.add('verdict-mismatch', at, msg.verdictMismatch(why, typed.text), code);
     } else if (typed.kind === 'unmet' && judgement.verdict === 'met')

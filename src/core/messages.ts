@@ -17,8 +17,10 @@ export function showValue(v: ParsedValue): string {
       return formatNumberVi(v.value) + (v.unit ? ` ${v.unit}` : '');
     case 'error':
       return v.code;
-    case 'date':
-      return v.iso.slice(0, 10);
+    case 'date': {
+      const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(v.iso);
+      return m ? `${m[3]}/${m[2]}/${m[1]}` : v.iso;
+    }
     case 'empty':
       return '(trống)';
     default:
@@ -83,6 +85,14 @@ export const msg = {
 
   notApplicable: (code: string, value: ParsedValue, target: Target) =>
     `${code}: kết quả ghi ${showValue(value)}; chỉ tiêu ${showTarget(target)} cần có kết quả để đánh giá`,
+
+  /** A date where a result belongs: Excel turns a typed fraction ("2/3") into a date. */
+  dateResult: (code: string, value: ParsedValue) =>
+    `${code}: kết quả là ngày tháng (${showValue(value)}), không phải một kết quả; có thể Excel đã tự đổi phân số (như “2/3”) thành ngày — hãy ghi lại dạng chữ, ví dụ “2/3 = 66,67%”`,
+
+  /** A formula saved without its computed value (files written by some tools). */
+  uncalculatedFormula: (code: string, formula: string) =>
+    `${code}: kết quả là công thức =${formula} nhưng tệp không lưu giá trị đã tính; hãy mở tệp bằng Excel rồi lưu lại`,
 
   noAcceptPhrase: (code: string, value: ParsedValue, target: Target) =>
     `${code}: kết quả ${showValue(value)} không nêu rõ đã đạt yêu cầu ${showTarget(target)}`,
