@@ -128,7 +128,7 @@ export function checkEvidenceFolders(
           'evidence-folder-missing',
           appendix.name,
           cell,
-          `Tiêu chí ${code}: không có thư mục minh chứng mang số tiêu chí (ví dụ "${code}" hoặc "${code}. ${crit.name.slice(0, 40).trim()}…") chứa ít nhất một tệp.`,
+          `Tiêu chí ${code}: không có thư mục minh chứng mang số tiêu chí ("${code}", "${code}. …") chứa ít nhất một tệp.`,
           code,
         ),
       );
