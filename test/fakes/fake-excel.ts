@@ -55,6 +55,21 @@ export interface FakeComment {
   replies: { id: string; content: string }[];
 }
 
+export interface FakeWorkbookJSON {
+  apiVersion: string;
+  activeSheet: string;
+  sheets: {
+    name: string;
+    protected: boolean;
+    visibility: FakeSheet['visibility'];
+    merges: MergedArea[];
+    cells: [string, FakeCell][];
+    notes: [string, string][];
+    columnWidths: [number, number][];
+  }[];
+  comments: FakeComment[];
+}
+
 export class FakeOfficeError extends Error {
   readonly code: string;
   constructor(code: string, message: string) {
@@ -193,6 +208,40 @@ export class FakeWorkbook {
 
   constructor(opts: FakeWorkbookOptions = {}) {
     this.apiVersion = opts.apiVersion ?? '1.18';
+  }
+
+  /** Plain JSON of the workbook (to hand it to a browser page). */
+  toJSON(): FakeWorkbookJSON {
+    return {
+      apiVersion: this.apiVersion,
+      activeSheet: this.activeSheet,
+      sheets: this.sheets.map((s) => ({
+        name: s.name,
+        protected: s.protected,
+        visibility: s.visibility,
+        merges: s.merges,
+        cells: [...s.cells.entries()],
+        notes: [...s.notes.entries()],
+        columnWidths: [...s.columnWidths.entries()],
+      })),
+      comments: this.comments,
+    };
+  }
+
+  static fromJSON(data: FakeWorkbookJSON): FakeWorkbook {
+    const wb = new FakeWorkbook({ apiVersion: data.apiVersion });
+    for (const j of data.sheets) {
+      const s = wb.addSheet(j.name);
+      s.protected = j.protected;
+      s.visibility = j.visibility;
+      s.merges = j.merges;
+      s.cells = new Map(j.cells);
+      s.notes = new Map(j.notes);
+      s.columnWidths = new Map(j.columnWidths);
+    }
+    wb.comments = data.comments;
+    wb.activeSheet = data.activeSheet;
+    return wb;
   }
 
   static fromSnapshot(snap: WorkbookSnapshot, opts: FakeWorkbookOptions = {}): FakeWorkbook {

@@ -34,9 +34,11 @@ const useStyles = makeStyles({
     gap: '2px',
   },
   finding: {
-    display: 'flex',
-    gap: tokens.spacingHorizontalS,
-    alignItems: 'flex-start',
+    display: 'grid',
+    gridTemplateColumns: 'auto 1fr',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: '2px',
+    alignItems: 'center',
     width: '100%',
     textAlign: 'left',
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
@@ -53,9 +55,9 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorBrandStroke1}`,
     backgroundColor: tokens.colorBrandBackground2,
   },
-  cell: { fontFamily: tokens.fontFamilyMonospace, minWidth: '3.2em', flexShrink: 0 },
-  message: { overflowWrap: 'anywhere', minWidth: 0 },
-  badge: { flexShrink: 0 },
+  cell: { fontFamily: tokens.fontFamilyMonospace },
+  message: { gridColumn: '1 / -1', overflowWrap: 'anywhere', minWidth: 0 },
+  badge: { justifySelf: 'start' },
 });
 
 const BADGE: Record<Severity, 'danger' | 'warning' | 'informative'> = {
