@@ -17,8 +17,8 @@ const xml = fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
 const doc = new DOMParser().parseFromString(xml, 'application/xml');
 const BT = 'http://schemas.microsoft.com/office/officeappbasictypes/1.0';
 
-const all = (name: string) => [...doc.getElementsByTagName(name)];
-const allBt = (name: string) => [...doc.getElementsByTagNameNS(BT, name)];
+const all = (name: string) => Array.from(doc.getElementsByTagName(name));
+const allBt = (name: string) => Array.from(doc.getElementsByTagNameNS(BT, name));
 const text = (name: string) => doc.getElementsByTagName(name)[0]?.textContent?.trim();
 
 function pngSize(file: string): { w: number; h: number } {
@@ -62,7 +62,7 @@ describe('manifest.xml', () => {
     ];
     expect(strings.length).toBeGreaterThanOrEqual(9);
     for (const el of strings) {
-      const overrides = [...el.children].filter((c) => c.localName === 'Override');
+      const overrides = Array.from(el.children).filter((c) => c.localName === 'Override');
       expect(overrides.map((o) => o.getAttribute('Locale'))).toEqual(['en-US']);
       expect(overrides[0].getAttribute('Value')).not.toBe('');
     }
@@ -90,7 +90,7 @@ describe('manifest.xml', () => {
         .map((e) => e.getAttribute('id'))
         .filter((x): x is string => !!x),
     );
-    const used = [...doc.querySelectorAll('[resid]')].map((e) => e.getAttribute('resid')!);
+    const used = Array.from(doc.querySelectorAll('[resid]')).map((e) => e.getAttribute('resid')!);
     expect(used.length).toBeGreaterThan(10);
     for (const r of used) expect(defined).toContain(r);
     const images = allBt('Image').filter((e) => e.hasAttribute('DefaultValue'));

@@ -69,7 +69,7 @@ describe('ribbon Kiểm tra', () => {
     expect(renderResultPage(document, `#ket-qua=${payload}`)).toBe(true);
     expect(document.querySelector('h1')!.textContent).toBe('Không kiểm tra được');
     expect(document.querySelector('h1')!.className).toBe('error');
-    expect([...document.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+    expect(Array.from(document.querySelectorAll('li')).map((li) => li.textContent)).toEqual([
       'a',
       'b <c>',
     ]);

@@ -101,7 +101,7 @@ describe('Kiểm tra in the pane', () => {
     hoangKimFake().install();
     const { container } = mount();
     await clickCheck();
-    const buttons = [...container.querySelectorAll<HTMLElement>('button, [role="button"]')];
+    const buttons = Array.from(container.querySelectorAll<HTMLElement>('button, [role="button"]'));
     expect(buttons.length).toBeGreaterThan(20);
     for (const b of buttons) {
       expect(b.tagName).toBe('BUTTON');

@@ -178,7 +178,7 @@ suite('task pane in chromium (production build, fake Excel host)', () => {
       view: window.innerWidth,
     }));
     const wide = await page.evaluate(() =>
-      [...document.querySelectorAll('body *')]
+      Array.from(document.querySelectorAll('body *'))
         .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
         .map((e) => `${e.tagName} ${(e.textContent ?? '').slice(0, 40)}`),
     );
