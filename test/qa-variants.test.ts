@@ -33,6 +33,7 @@ import {
   TITLE_PL03,
   writeAppendix,
   type QaColumn,
+  type QaRow,
   type SheetLayout,
   type SheetMap,
 } from './fixtures/qa-builders';
@@ -1012,5 +1013,53 @@ describe('appraisal headers as officials word them', () => {
       ].sort(),
     );
     expect(sheet.layout?.extraColumns.map((e) => e.header)).toEqual(['Người thẩm định']);
+  });
+});
+
+describe('sub-items listed under a criterion', () => {
+  function withSubItems(code: string, markers: string[], cells: (i: number) => QaRow['cells']) {
+    const rows = cleanRows();
+    const at = rows.findIndex((r) => r.code === code);
+    const subs: QaRow[] = markers.map((m, i) => ({
+      code: `${code}/${i}`,
+      cells: { ...cells(i), ...(m ? { tt: m } : {}) },
+    }));
+    return [...rows.slice(0, at + 1), ...subs, ...rows.slice(at + 1)];
+  }
+  const systems = ['Phần mềm một cửa điện tử', 'CSDL hộ tịch', 'CSDL đất đai', 'Hệ thống QLVB'];
+
+  it.each([
+    ['a) b) c) d)', ['a)', 'b)', 'c)', 'd)']],
+    ['bullets "-"', ['-', '-', '-', '-']],
+    ['"+"', ['+', '+', '+', '+']],
+    ['third-level numbers 1.8.1 …', ['1.8.1', '1.8.2', '1.8.3', '1.8.4']],
+    ['no TT, each with its own verdict', ['', '', '', '']],
+  ])('%s: the table goes on, the criterion keeps its own values', async (_l, markers) => {
+    const rows = withSubItems('1.8', markers, (i) => ({
+      name: systems[i],
+      unit: 'Hệ thống',
+      commune: 'Có',
+      verdict: 'Đạt',
+    }));
+    const { sheet, map } = await analyzeOne({ rows });
+    expect(sheet.summary).toEqual(allMet);
+    expect(found(sheet)).toEqual([]);
+    const row18 = sheet.rows!.find((r) => r.code === '1.8')!;
+    expect(row18.subItemRows).toHaveLength(4);
+    expect(row18.texts['result-commune']).toBe('Sử dụng hiệu quả');
+    expect(verdictOf(sheet, '4.8').row).toBe(map.rowOf.get('4.8'));
+  });
+
+  it('sub-items with rates under a rate criterion do not change its result', async () => {
+    const rows = withSubItems('3.8', ['a)', 'b)'], (i) => ({
+      name: ['Trường Tiểu học Hoàng Kim', 'Trường THCS Hoàng Kim'][i],
+      unit: '%',
+      commune: ['100%', '0%'][i],
+    }));
+    const { sheet } = await analyzeOne({
+      rows: patchRows(rows, { '3.8': { commune: '2/3 = 66,67%' } }),
+    });
+    expect(found(sheet)).toEqual([]);
+    expect(verdictOf(sheet, '3.8').value).toBeCloseTo(2 / 3, 10);
   });
 });

@@ -453,6 +453,14 @@ function roleCell(
   return continuation ? undefined : c;
 }
 
+/**
+ * A sub-item marker in the TT column under a criterion: "a)", "b.", "-", "+", "•", or a
+ * third-level number "1.8.1". (Plain numbers "1)" stay group candidates.)
+ */
+function isSubItemMarker(tt: string): boolean {
+  return /^(?:[a-zđ][.)]|[-–—+•*·∙]|\d{1,2}[.,]\d{1,2}[.,]\d{1,2}[.)]?)$/i.test(tt);
+}
+
 function isHeaderLike(cells: Cell[]): boolean {
   let matched = 0;
   for (const c of cells) if (classifyHeader(cellText(c))) matched++;
@@ -509,6 +517,8 @@ function readBody(
     prev: null,
   };
   let current: CriterionRow | null = null;
+  /** Inside the sub-items of `current` (their continuation lines are theirs, not its). */
+  let inSubItem = false;
   let lastContent = headerLast;
   /** Rows since the last criterion that could not be attached (prose after the table). */
   let straysInARow = 0;
@@ -569,6 +579,7 @@ function readBody(
     const ttFromAbove = !!ttCell && ttCell.row < r;
     const code = ttCell && !ttFromAbove ? parseCriterionCode(ttCell, ctx) : null;
     if (code && ttCell) {
+      inSubItem = false;
       current = startCriterion(r, code, ttCell);
       body.rows.push(current);
       ctx.seen.add(code);
@@ -603,10 +614,27 @@ function readBody(
     const hasValues = (['unit', 'target', ...RESULT_ROLES] as ColumnRole[]).some(
       (role) => lineText(roleCell(view, r, columns[role], false)) !== '',
     );
+    const subItem =
+      !!current &&
+      (isSubItemMarker(ttText) ||
+        // no TT but a verdict of its own under a criterion that has one: an item, not a
+        // continuation line (a PDF page break never splits a one-word verdict)
+        (!ttText &&
+          (inSubItem ||
+            (!!current.texts.verdict &&
+              lineText(roleCell(view, r, columns.verdict, false)) !== ''))));
+    if (subItem && current && !matchGroup(nameText, catalog, false)) {
+      (current.subItemRows ??= []).push(r);
+      inSubItem = true;
+      lastContent = body.lastRow = r;
+      straysInARow = 0;
+      continue;
+    }
     const group = detectGroup(ttText, nameText, hasValues, catalog);
     if (group) {
       body.groups.push({ ...group, row: r });
       current = null;
+      inSubItem = false;
       lastContent = r;
       continue;
     }
@@ -617,6 +645,7 @@ function readBody(
     }
     body.strayRows.push(r);
     current = null;
+    inSubItem = false;
     lastContent = r;
     if (++straysInARow >= MAX_STRAYS_IN_A_ROW) break;
   }

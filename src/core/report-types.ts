@@ -58,6 +58,11 @@ export interface CriterionRow {
   row: number;
   /** 0-based rows of continuation lines merged into this one */
   continuationRows: number[];
+  /**
+   * 0-based rows of sub-items listed under the criterion ("a)", "-", "1.8.1", or rows with a
+   * verdict of their own): part of the table, not read as the criterion's values.
+   */
+  subItemRows?: number[];
   name: string;
   unit: string;
   /** Raw texts per role (the row's text joined with its continuation rows' text by a space) */
