@@ -405,6 +405,15 @@ describe('appraise --adjacent', () => {
     }
   });
 
+  it('validate reads the sheet as PHỤ LỤC 02 judged on the new columns, with the commune’s verdicts', () => {
+    const r = analyze(after);
+    expect(r.sheets[0].kind).toBe('phu-luc-02');
+    expect(r.sheets[0].layout!.columns['result-district']).toBe(8);
+    expect(r.sheets[0].layout!.columns.verdict).toBe(9);
+    expect(verdicts(r, PL01)).toEqual(verdicts(rep, PL01));
+    expect(r.sheets[0].findings.filter((f) => f.rule === 'verdict-mismatch')).toEqual([]);
+  });
+
   it('running it twice adds nothing', () => {
     const again = planAppraise(after, analyze(after), catalog, 'huyen', { adjacent: true });
     expect(again.edits).toEqual([]);
