@@ -100,6 +100,20 @@ describe('readWorkbookSnapshot', () => {
     expect(result.snapshot.sheets[0].cells.every((c) => c.row < 10000)).toBe(true);
   });
 
+  it('a sheet whose only content lies outside the window is read as empty, with a message', async () => {
+    const fake = hoangKimFake();
+    const far = fake.addSheet('Ghi chép');
+    far.cells.set('11999,2', { value: 'xa' });
+    far.cells.set('3,60', { value: 'cột BI' });
+    fake.install();
+    const result = await checkWorkbook({ mark: false });
+    expect(fake.syncCount).toBe(2);
+    const grid = result.snapshot.sheets.find((s) => s.name === 'Ghi chép')!;
+    expect(grid.cells).toEqual([]);
+    expect(result.messages.join('\n')).toMatch(/"Ghi chép" có dữ liệu tới dòng 12\.000, cột BI/);
+    expect(result.report.sheets[0].summary.criteria).toBe(37);
+  });
+
   it('recognises dates the way ExcelJS does', () => {
     expect(isDateFormat('dd/mm/yyyy')).toBe(true);
     expect(isDateFormat('0.0%')).toBe(false);

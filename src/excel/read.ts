@@ -2,16 +2,18 @@
  * Reading the workbook for the core, in two syncs whatever its size:
  *   1. the list of sheets (name, position, visibility, protection), the notes or comments
  *      collection, the workbook's structure protection;
- *   2. for every sheet at once: its used range (values only) clipped to READ_WINDOW —
+ *   2. for every sheet at once: A1 to the end of its used range (values only), clipped to
+ *      READ_WINDOW —
  *      values, cached results, formulas, number formats, value types — the fill and
  *      hyperlink of every cell (one getCellProperties call), the merged areas, and the
  *      location of every note; plus the hidden marks store.
  * Nothing is loaded in a loop of syncs.
  */
 import type { Cell, MergedArea, SheetGrid, WorkbookSnapshot } from '../core/grid';
-import { toA1 } from '../core/grid';
+import { columnLetters, toA1 } from '../core/grid';
 import { cellKey, parseAreasAddress, splitQualified } from './address';
 import type { Capabilities } from './capabilities';
+import { formatNumberVi } from '../core/parse-value';
 import { decodeStore, MARKS_SHEET, type MarkRecord } from './marks-store';
 
 /** The part of a sheet read at most: A1:AZ10000 (a stray cell far below costs nothing). */
@@ -31,7 +33,7 @@ export interface SheetState {
   position: number;
   visibility: string;
   protected: boolean;
-  /** The area whose fills are known (0-based), null for a blank sheet. */
+  /** The area read, whose fills are known (0-based): A1 … last used cell, clipped. */
   window: MergedArea | null;
   /** Fill of each filled cell in the window, "#RRGGBB", keyed "E16". */
   fills: Map<string, string>;
@@ -123,7 +125,9 @@ export async function readWorkbook(
       continue;
     }
     const used = ws.getUsedRange(true).load('rowIndex,columnIndex,rowCount,columnCount');
-    const win = used.getIntersectionOrNullObject(READ_WINDOW.address);
+    // A1 … the used range's last cell, clipped to the window: never a null object, so the
+    // calls chained on it are safe even when the content lies wholly outside the window
+    const win = ws.getRange('A1').getBoundingRect(used).getIntersection(READ_WINDOW.address);
     win.load(
       withValues
         ? 'rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat,valueTypes'
@@ -173,7 +177,7 @@ export async function readWorkbook(
     grids.push(grid);
     if (sheet.truncated)
       messages.push(
-        `Trang tính "${sheet.name}" có dữ liệu tới dòng ${sheet.truncated.rows.toLocaleString('vi-VN')}, cột ${sheet.truncated.cols}; chỉ đọc vùng ${READ_WINDOW.address}.`,
+        `Trang tính "${sheet.name}" có dữ liệu tới dòng ${formatNumberVi(sheet.truncated.rows)}, cột ${columnLetters(sheet.truncated.cols - 1)}; chỉ đọc vùng ${READ_WINDOW.address}.`,
       );
   }
   const snapshot: WorkbookSnapshot = { sheets: grids };
@@ -202,7 +206,7 @@ function buildSheet(
   const grid: SheetGrid = { name: ws.name, cells: [], merges: [], index: ws.position };
   if (sheet.protected) grid.protected = true;
   const byAddress = new Map<string, Cell>();
-  if (!win.isNullObject) {
+  {
     const top = win.rowIndex;
     const left = win.columnIndex;
     sheet.window = { top, left, bottom: top + win.rowCount - 1, right: left + win.columnCount - 1 };

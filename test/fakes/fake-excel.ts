@@ -1025,6 +1025,22 @@ export class RangeApi extends ClientObject {
     });
   }
 
+  getBoundingRect(other: RangeApi | string): RangeApi {
+    return new RangeApi(this.context, () => {
+      const { sheet, rect } = this.resolveOrThrow();
+      const o = typeof other === 'string' ? parseAddress(other).rect : other.resolved().rect;
+      return {
+        sheet,
+        rect: {
+          top: Math.min(rect.top, o.top),
+          left: Math.min(rect.left, o.left),
+          bottom: Math.max(rect.bottom, o.bottom),
+          right: Math.max(rect.right, o.right),
+        },
+      };
+    });
+  }
+
   getIntersection(address: string): RangeApi {
     return new RangeApi(this.context, () => {
       const { sheet, rect } = this.resolveOrThrow();
