@@ -1063,3 +1063,39 @@ describe('sub-items listed under a criterion', () => {
     expect(verdictOf(sheet, '3.8').value).toBeCloseTo(2 / 3, 10);
   });
 });
+
+describe('lines inside the table that start like the block under it', () => {
+  it.each([
+    'Chủ tịch UBND tỉnh ban hành Chỉ thị số 15/CT-UBND',
+    'Giám đốc Sở TTTT phê duyệt cấp độ 2',
+    'Quyết định ngày 10 tháng 3 năm 2023',
+    'Nơi nhận hồ sơ: bộ phận một cửa',
+  ])('an evidence continuation "%s" does not end the table', async (line) => {
+    const rows = cleanRows();
+    const at = rows.findIndex((r) => r.code === '1.2');
+    rows.splice(at + 1, 0, { code: 'cont', cells: { evidence: line } });
+    const { sheet, map } = await analyzeOne({ rows, signature: true });
+    expect(sheet.summary).toEqual(allMet);
+    expect(found(sheet)).toEqual([]);
+    expect(sheet.layout?.lastRow).toBe(map.lastRow - 1);
+    expect(sheet.rows?.find((r) => r.code === '1.2')?.texts.evidence).toBe(
+      `Hồ sơ lưu tại UBND xã (kèm theo báo cáo) ${line}`,
+    );
+  });
+
+  it('a closing sentence and a signature under the table end it; a copy of rows below is not read', async () => {
+    const wb = newWorkbook();
+    const ws = wb.addWorksheet('PL01');
+    const map = writeAppendix(ws, { signature: true });
+    const below = map.lastRow + 10;
+    put(ws, map.lastRow + 1, 2, 'Chủ tịch UBND xã chịu trách nhiệm về tính chính xác của số liệu.');
+    put(ws, below, 1, '3.1');
+    put(ws, below, 2, 'Tỷ lệ người dân (chép lại)');
+    put(ws, below, 5, '10%');
+    const { report } = await analyze(wb);
+    const s = report.sheets[0];
+    expect(s.summary).toEqual(allMet);
+    expect(found(s)).toEqual([]);
+    expect(s.layout?.lastRow).toBe(map.lastRow - 1);
+  });
+});

@@ -277,13 +277,31 @@ const startsWithPhrase = (key: string, phrases: readonly string[]) =>
  * motto, "Nơi nhận", a date line "Hoàng Kim, ngày 15 tháng 12 năm 2023"), 'first-columns'
  * (a summary or a new section: only when written in the TT or name column), or null.
  */
-export function tableEndKind(text: string): 'anywhere' | 'first-columns' | null {
+export function tableEndKind(text: string): 'anywhere' | 'first-columns' | 'sentence' | null {
   const key = headerKey(text);
   if (!key) return null;
-  if (startsWithPhrase(key, FOLDED_SIGNATURE)) return 'anywhere';
-  if (/^([a-z ]{0,40} )?ngay( \d{1,2}| )* thang( \d{1,2}| )* nam\b/.test(key)) return 'anywhere';
+  const signature = FOLDED_SIGNATURE.find((p) => key === p || key.startsWith(p + ' '));
+  if (signature !== undefined) {
+    // "CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN XÃ HOÀNG KIM", "Người lập biểu": a signature line;
+    // "Chủ tịch UBND xã ký ban hành Kế hoạch…": a sentence (an evidence line, a closing note)
+    const extraWords = key.slice(signature.length).trim().split(' ').filter(Boolean).length;
+    const upper = text === text.toUpperCase();
+    return extraWords <= SIGNATURE_QUALIFIER_WORDS || upper ? 'anywhere' : 'sentence';
+  }
+  if (/^([a-z ]{0,40} )?ngay( \d{1,2}| )* thang( \d{1,2}| )* nam\b/.test(key))
+    // "Hoàng Kim, ngày 15 tháng 12 năm 2023" (place, date) vs "Quyết định ngày … tháng … năm …"
+    return /^[^,]{0,40},\s*ngày\b/i.test(cleanLine(text)) || /^ngay\b/.test(key)
+      ? 'anywhere'
+      : 'sentence';
   if (startsWithPhrase(key, FOLDED_SECTION)) return 'first-columns';
   return null;
+}
+
+/** A signature line may name its office after the title ("TM. UBND XÃ HOÀNG KIM"). */
+const SIGNATURE_QUALIFIER_WORDS = 3;
+
+function cleanLine(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
 /** True when a cell's text, written in the TT or name column, ends the table. */

@@ -43,6 +43,8 @@ const MAX_BLANK_GAP = 5;
 const TITLE_SCAN_ROWS = 15;
 /** This many unattachable rows in a row (prose after the table) end it. */
 const MAX_STRAYS_IN_A_ROW = 3;
+/** Rows looked through after a table-ending text for criteria the table still lacks. */
+const END_BLOCK_ROWS = 40;
 /** A numbered row whose name is not a catalog group is a group row only when this short. */
 const MAX_GROUP_NAME = 60;
 /** A header names at least this many roles. */
@@ -519,6 +521,11 @@ function readBody(
   let current: CriterionRow | null = null;
   /** Inside the sub-items of `current` (their continuation lines are theirs, not its). */
   let inSubItem = false;
+  /** Row of a text that ends the table, while looking whether the table goes on after it. */
+  let endAt: number | null = null;
+  /** The criterion such a text would continue, and the TT-less lines since. */
+  let endOf: CriterionRow | null = null;
+  let endLines: number[] = [];
   let lastContent = headerLast;
   /** Rows since the last criterion that could not be attached (prose after the table). */
   let straysInARow = 0;
@@ -527,6 +534,7 @@ function readBody(
     const kind = tableEndKind(cellText(c));
     return kind === 'anywhere' || (kind === 'first-columns' && c.col <= firstCols);
   };
+  const mayEndTable = (c: Cell): boolean => tableEndKind(cellText(c)) === 'sentence';
 
   const startCriterion = (r: number, code: string, ttCell: Cell): CriterionRow => {
     const row: CriterionRow = {
@@ -579,6 +587,13 @@ function readBody(
     const ttFromAbove = !!ttCell && ttCell.row < r;
     const code = ttCell && !ttFromAbove ? parseCriterionCode(ttCell, ctx) : null;
     if (code && ttCell) {
+      if (endAt !== null) {
+        // after an end block: a code already read (or unknown) is another table
+        if (ctx.seen.has(code) || !ctx.known.has(code)) break;
+        // the "end" was a line of the table ("Chủ tịch UBND tỉnh ban hành…"): read it as such
+        if (endOf) for (const pr of endLines) continueCriterion(endOf, pr);
+        endAt = null;
+      }
       inSubItem = false;
       current = startCriterion(r, code, ttCell);
       body.rows.push(current);
@@ -588,7 +603,25 @@ function readBody(
       straysInARow = 0;
       continue;
     }
+    if (endAt !== null) {
+      // inside the block that ends the table (signature, summary, next appendix)
+      if (isHeaderLike(inside) || r - endAt > END_BLOCK_ROWS) break;
+      if (!lineText(ttCell)) endLines.push(r);
+      lastContent = r;
+      continue;
+    }
     if (inside.some((c) => endsTable(c))) break;
+    if (inside.some((c) => mayEndTable(c))) {
+      // A sentence starting like a signature ("Chủ tịch UBND xã ký…", "Quyết định ngày … tháng
+      // … năm …") ends the table unless criteria the table still lacks follow: then it was a
+      // line of the table (an evidence continuation).
+      endAt = r;
+      endOf = !lineText(ttCell) && !inSubItem ? current : null;
+      endLines = [r];
+      current = null;
+      lastContent = r;
+      continue;
+    }
     if (isHeaderLike(inside)) {
       body.headerRows.push(r);
       lastContent = r;
