@@ -1099,3 +1099,72 @@ describe('lines inside the table that start like the block under it', () => {
     expect(s.layout?.lastRow).toBe(map.lastRow - 1);
   });
 });
+
+describe('codes and years where officials put them', () => {
+  it('code and name typed in one cell ("1.1. Xây dựng…") in the TT column', async () => {
+    const rows = cleanRows().map((r) =>
+      r.group
+        ? r
+        : { ...r, cells: { ...r.cells, tt: `${r.code}. ${r.cells.name}`, name: undefined } },
+    );
+    const { sheet } = await analyzeOne({ rows });
+    expect(sheet.criteria.filter((c) => c.row > 0).map((c) => c.code)).toEqual(ALL_CODES);
+    expect(sheet.summary).toEqual(allMet);
+    expect(found(sheet)).toEqual([]);
+  });
+
+  it('no TT column: the codes are written in front of the names', async () => {
+    const { sheet } = await analyzeOne({
+      columns: [
+        { key: 'name', header: 'Nội dung chỉ tiêu' },
+        { key: 'unit', header: 'ĐVT' },
+        { key: 'target', header: 'Chỉ tiêu' },
+        { key: 'commune', header: 'Kết quả' },
+        { key: 'verdict', header: 'Đánh giá' },
+        { key: 'evidence', header: 'Minh chứng' },
+      ],
+      rows: cleanRows().map((r) => ({
+        ...r,
+        cells: { ...r.cells, name: `${r.code}. ${r.cells.name}` },
+      })),
+    });
+    expect(sheet.summary).toEqual(allMet);
+    expect(found(sheet)).toEqual([]);
+    expect(sheet.groups?.map((g) => g.code)).toEqual(['1', '2', '3', '4']);
+  });
+
+  it('STT numbered 1, 2, 3… with the codes in front of the names', async () => {
+    let n = 0;
+    const rows = cleanRows().map((r) =>
+      r.group
+        ? { ...r, cells: { ...r.cells, tt: ['I', 'II', 'III', 'IV'][Number(r.code) - 1] } }
+        : { ...r, cells: { ...r.cells, tt: ++n, name: `${r.code} - ${r.cells.name}` } },
+    );
+    const { sheet, map } = await analyzeOne({ rows });
+    expect(sheet.summary).toEqual(allMet);
+    expect(found(sheet)).toEqual([]);
+    expect(verdictOf(sheet, '3.10').row).toBe(map.rowOf.get('3.10'));
+  });
+
+  it('results of two years: the latest is assessed, against the target of its year', async () => {
+    const { sheet, map } = await analyzeOne({
+      columns: [
+        { key: 'tt', header: 'TT' },
+        { key: 'name', header: 'Tên chỉ tiêu' },
+        { key: 'unit', header: 'ĐVT' },
+        { key: 'owner', header: 'Chỉ tiêu năm 2025' },
+        { key: 'target', header: 'Chỉ tiêu năm 2023' },
+        { key: 'note', header: 'Kết quả năm 2022' },
+        { key: 'commune', header: 'Kết quả năm 2023' },
+        { key: 'verdict', header: 'Đánh giá' },
+        { key: 'evidence', header: 'Minh chứng' },
+      ],
+      rows: patchRows(cleanRows(), {
+        '1.6': { note: '40%', owner: '90%', commune: '65%', verdict: 'Không đạt' },
+      }),
+    });
+    expect(sheet.layout?.columns['result-commune']).toBe(6);
+    expect(sheet.layout?.columns.target).toBe(4);
+    expect(found(sheet)).toEqual([`unmet-target ${map.a1('1.6', 'commune')} 1.6`]);
+  });
+});

@@ -71,6 +71,7 @@ interface HeaderCandidate {
 }
 
 const CODE_RE = /^(\d{1,2})[.,](\d{1,2})$/;
+const LEADING_CODE_RE = /^(\d{1,2})[.,](\d{1,2})(?:[.):]|\s*[-–])?\s+(?=[\p{L}\d(“"])/u;
 const GROUP_TT_RE = /^(\d{1,2}|[IVX]{1,6})(?:[.)]\s*|\s+|$)(.*)$/i;
 
 function isBlank(c: Cell): boolean {
@@ -167,6 +168,49 @@ function preferRightmostVerdict(
   chosen.col = right.col;
 }
 
+function yearOf(text: string): number {
+  const years = [...text.matchAll(/\b(19|20)\d{2}\b/g)].map((m) => Number(m[0]));
+  return years.length ? Math.max(...years) : 0;
+}
+
+/**
+ * Results of several years ("Kết quả năm 2022" | "Kết quả năm 2023"): the latest is the one
+ * assessed; targets of several years ("Chỉ tiêu năm 2023" | "… năm 2025"): the result's year.
+ */
+function preferYear(
+  cands: { col: number; text: string; match: HeaderMatch }[],
+  picked: { role: ColumnRole; col: number }[],
+  used: Set<number>,
+): void {
+  const rivals = (p: { role: ColumnRole; col: number }) => {
+    const own = cands.find((c) => c.col === p.col)!;
+    return cands.filter(
+      (c) =>
+        c.match.role === p.role &&
+        (c.col === p.col || !used.has(c.col)) &&
+        c.match.quality === own.match.quality &&
+        c.match.specificity === own.match.specificity,
+    );
+  };
+  const move = (p: { role: ColumnRole; col: number }, col: number) => {
+    used.delete(p.col);
+    used.add(col);
+    p.col = col;
+  };
+  let resultYear = 0;
+  for (const p of picked) {
+    if (!(RESULT_ROLES as readonly string[]).includes(p.role)) continue;
+    const best = rivals(p).sort((a, b) => yearOf(b.text) - yearOf(a.text) || a.col - b.col)[0];
+    if (best.col !== p.col && yearOf(best.text) > 0) move(p, best.col);
+    resultYear = Math.max(resultYear, yearOf(best.text));
+  }
+  const target = picked.find((p) => p.role === 'target');
+  if (target && resultYear > 0) {
+    const same = rivals(target).find((c) => yearOf(c.text) === resultYear);
+    if (same && same.col !== target.col) move(target, same.col);
+  }
+}
+
 function assignRoles(cells: HeaderCell[]): Omit<HeaderCandidate, 'rows'> | null {
   const cands = cells.filter((c) => c.match).map((c) => ({ ...c, match: c.match! }));
   // "STT | Chỉ tiêu | …" without a name column: the column after TT is the name.
@@ -191,6 +235,7 @@ function assignRoles(cells: HeaderCell[]): Omit<HeaderCandidate, 'rows'> | null 
     if (c.match.generic) genericCols.push(c.col);
   }
   preferRightmostVerdict(cands, picked, used);
+  preferYear(cands, picked, used);
   const columns: Columns = {};
   for (const p of picked.sort((a, b) => a.col - b.col)) columns[p.role] = p.col;
   const roles = Object.keys(columns) as ColumnRole[];
@@ -247,8 +292,9 @@ function findHeader(view: GridView): HeaderCandidate | null {
 function completeColumns(h: HeaderCandidate): Columns {
   const columns = { ...h.columns };
   const taken = new Set(Object.values(columns));
-  if (columns.tt === undefined && columns.name !== undefined && !taken.has(columns.name - 1))
-    columns.tt = columns.name - 1;
+  if (columns.tt === undefined && columns.name !== undefined)
+    // the column left of the name; without one, codes written in front of the names
+    columns.tt = columns.name > 0 && !taken.has(columns.name - 1) ? columns.name - 1 : columns.name;
   if (columns.name === undefined && columns.tt !== undefined && !taken.has(columns.tt + 1))
     columns.name = columns.tt + 1;
   return columns;
@@ -384,7 +430,14 @@ export function parseCriterionCode(cell: Cell | undefined, ctx?: CodeContext): s
   }
   if (cell.kind !== 'string') return null;
   const t = lineText(cell).replace(/[.)]$/, '');
-  const m = CODE_RE.exec(t);
+  const m = CODE_RE.exec(t) ?? LEADING_CODE_RE.exec(t);
+  return m ? `${Number(m[1])}.${m[2]}` : null;
+}
+
+/** "1.1. Xây dựng…" / "3.10 - Tỷ lệ…": a code written in front of the criterion's name. */
+function leadingCode(cell: Cell | undefined): string | null {
+  if (!cell || cell.kind !== 'string') return null;
+  const m = LEADING_CODE_RE.exec(lineText(cell));
   return m ? `${Number(m[1])}.${m[2]}` : null;
 }
 
@@ -585,8 +638,18 @@ function readBody(
     }
     const ttCell = roleCell(view, r, ttCol, false);
     const ttFromAbove = !!ttCell && ttCell.row < r;
-    const code = ttCell && !ttFromAbove ? parseCriterionCode(ttCell, ctx) : null;
-    if (code && ttCell) {
+    let code = ttCell && !ttFromAbove ? parseCriterionCode(ttCell, ctx) : null;
+    let codeCell = ttCell;
+    if (!code && columns.name !== ttCol) {
+      // STT numbered 1, 2, 3… (or empty) and the code in front of the name ("1.1. Xây dựng…")
+      const nameCell = roleCell(view, r, columns.name, false);
+      const named = leadingCode(nameCell);
+      if (named && ctx.known.has(named) && !ctx.seen.has(named)) {
+        code = named;
+        codeCell = nameCell;
+      }
+    }
+    if (code && codeCell) {
       if (endAt !== null) {
         // after an end block: a code already read (or unknown) is another table
         if (ctx.seen.has(code) || !ctx.known.has(code)) break;
@@ -595,7 +658,7 @@ function readBody(
         endAt = null;
       }
       inSubItem = false;
-      current = startCriterion(r, code, ttCell);
+      current = startCriterion(r, code, codeCell);
       body.rows.push(current);
       ctx.seen.add(code);
       ctx.prev = code;
