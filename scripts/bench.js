@@ -147,10 +147,23 @@ async function benchStrayCell() {
   }
 }
 
+/** Add-in bundle: delegated to scripts/bench-bundle.js (builds dist/ in production mode). */
+async function benchBundle() {
+  const { spawnSync } = require('child_process');
+  const r = spawnSync(process.execPath, [path.join(__dirname, 'bench-bundle.js')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  const lines = `${r.stdout || ''}`.trim().split('\n').filter(Boolean);
+  if (r.status !== 0 && r.stderr) lines.push(r.stderr.trim().split('\n')[0]);
+  return { ok: r.status === 0, lines };
+}
+
 const SECTIONS = [
   { title: 'Lõi kiểm tra / Core evaluation', run: benchCore },
   { title: 'Dòng lệnh / CLI whole-process time vs ExcelJS read', run: benchCliProcess },
   { title: 'Vùng dữ liệu lớn / Huge used range', run: benchStrayCell },
+  { title: 'Add-in: kích thước gói / bundle size (gzip, ≤ 450 KB)', run: benchBundle },
 ];
 
 async function main() {
