@@ -435,3 +435,20 @@ describe('files that are not readable workbooks', () => {
     expect(classifyWorkbookBytes(await xlsxBuffer(hoangKimWorkbook()), 'a.xlsx')).toBeNull();
   });
 });
+
+describe('very hidden sheets', () => {
+  it('are bookkeeping (the add-in mark store) and are not part of the snapshot', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Phụ lục 01').getCell('A1').value = 'PHỤ LỤC 01';
+    const store = wb.addWorksheet('_cds_marks');
+    store.getCell('A1').value = '{"cell":"E12"}';
+    store.state = 'veryHidden';
+    const hidden = wb.addWorksheet('Ẩn');
+    hidden.getCell('A1').value = 'x';
+    hidden.state = 'hidden';
+    const { snapshotFromExcelJS } = await import('../src/cli/read-workbook');
+    const names = snapshotFromExcelJS(wb, 'x.xlsx').sheets.map((s) => s.name);
+    expect(names).toEqual(['Phụ lục 01', 'Ẩn']);
+  });
+});

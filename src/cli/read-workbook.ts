@@ -229,7 +229,12 @@ export function sheetFromExcelJS(ws: ExcelJS.Worksheet, index: number): SheetGri
 
 /** Every worksheet of an ExcelJS workbook, in tab order, as a core snapshot. */
 export function snapshotFromExcelJS(wb: ExcelJS.Workbook, name?: string): WorkbookSnapshot {
-  const sheets = wb.worksheets.map((ws, i) => sheetFromExcelJS(ws, i));
+  // A "very hidden" sheet cannot be shown by the user (the add-in keeps its mark store,
+  // `_cds_marks`, in one): it is bookkeeping, not a document, and is not reported.
+  const sheets = wb.worksheets
+    .map((ws, i) => ({ ws, i }))
+    .filter(({ ws }) => ws.state !== 'veryHidden')
+    .map(({ ws, i }) => sheetFromExcelJS(ws, i));
   const snap: WorkbookSnapshot = { sheets };
   if (name !== undefined) snap.name = name;
   return snap;
