@@ -1168,3 +1168,50 @@ describe('codes and years where officials put them', () => {
     expect(found(sheet)).toEqual([`unmet-target ${map.a1('1.6', 'commune')} 1.6`]);
   });
 });
+
+describe('results written as officials write them in the report', () => {
+  it('sentences, units on both sides of a ratio, a rate with its noun or verdict, a rate in brackets', async () => {
+    const { sheet, map } = await analyzeOne({
+      rows: patchRows(cleanRows(), {
+        '3.12': { commune: 'Tổng số 1.567 hộ, trong đó 1.101 hộ thanh toán, đạt 70,26%' },
+        '3.2': { commune: 'Theo kết quả khảo sát, có 3.420/4551 người đạt 75,15%.' },
+        '3.8': {
+          commune: 'Có 2/3 trường thực hiện thanh toán không dùng tiền mặt, đạt tỷ lệ 69%.',
+        },
+        '2.4': { commune: '17 DN/21 DN' },
+        '2.6': { commune: 'Có 15/26 doanh nghiệp, đạt 57,69%' },
+        '1.4': { commune: '100% CBCC' },
+        '3.6': { commune: '10,5% - Đạt' },
+        '3.11': { commune: '296/1.000 (29,6%)' },
+        '3.5': { commune: '2/2 (90%)' },
+        '4.2': { commune: 'Đã đáp ứng phương án đảm bảo ATTT theo cấp độ, đạt 100%' },
+        '3.9': { commune: 'Tính đến 30/11/2023 có 3.644/4.993 người, đạt 72,98%' },
+      }),
+    });
+    expect(found(sheet)).toEqual(
+      [
+        `ratio-mismatch ${map.a1('3.8', 'commune')} 3.8`,
+        `ratio-mismatch ${map.a1('3.5', 'commune')} 3.5`,
+      ].sort(),
+    );
+    expect(sheet.summary).toEqual(allMet);
+    expect(verdictOf(sheet, '3.2').value).toBeCloseTo(3420 / 4551, 10);
+    expect(verdictOf(sheet, '3.9').value).toBeCloseTo(3644 / 4993, 10);
+    expect(verdictOf(sheet, '2.4').value).toBeCloseTo(17 / 21, 10);
+  });
+
+  it('negated sentences are not rates ("Chưa đạt 50%", "50% chưa đạt")', async () => {
+    const { sheet, map } = await analyzeOne({
+      rows: patchRows(cleanRows(), {
+        '3.8': { commune: 'Chưa đạt 50%', verdict: 'Chưa đạt' },
+        '3.9': { commune: '45% chưa đạt', verdict: 'Không đạt' },
+      }),
+    });
+    expect(found(sheet)).toEqual(
+      [
+        `unmet-target ${map.a1('3.8', 'commune')} 3.8`,
+        `unparseable-value ${map.a1('3.9', 'commune')} 3.9`,
+      ].sort(),
+    );
+  });
+});

@@ -211,11 +211,13 @@ function judgeQualitative(
 ): Judgement {
   if (v.kind === 'yes') return MET;
   if (v.kind === 'no') return UNMET;
-  if (v.kind === 'text') {
-    const key = matchKey(v.text);
+  // a sentence read as a rate ("Đáp ứng phương án…, đạt 100%") still says what it says
+  const text = v.kind === 'text' ? v.text : v.kind === 'rate' ? cleanText(v.raw) : '';
+  if (text) {
+    const key = matchKey(text);
     if (isNegativeKey(key)) return UNMET;
     if (isVerdictMet(key)) return MET;
-    if ([t.text, ...t.accept].some((p) => samePhrase(v.text, p))) return MET;
+    if ([t.text, ...t.accept].some((p) => samePhrase(text, p))) return MET;
   }
   return { verdict: 'undetermined', why: msg.noAcceptPhrase(code, v, t) };
 }

@@ -309,12 +309,19 @@ function readNumeric(candidate: string): NumericReading | null {
   if (first === null) return null;
   i++;
   if (i === t.length) return { shape: 'number', value: first };
+  // "1.101 hộ/1.567 hộ", "17 DN/21 DN": the unit of a numerator before its slash
+  if (t[i].type === 'word' && t[i].spaceBefore) {
+    let j = i;
+    while (j < t.length && t[j].type === 'word') j++;
+    if (j < t.length && t[j].type === 'slash') i = j;
+  }
   const next = t[i];
 
   if (next.type === 'pct') {
     i++;
     while (i < t.length && t[i].type === 'word' && SUFFIX_WORDS.has(t[i].key)) i++;
-    return i === t.length ? { shape: 'percent', percent: first } : null;
+    if (i === t.length) return { shape: 'percent', percent: first };
+    return percentWithTail(t, i) ? { shape: 'percent', percent: first } : null;
   }
 
   if (next.type === 'slash') {
@@ -348,6 +355,26 @@ function readNumeric(candidate: string): NumericReading | null {
     return { shape: 'number', value: first, unit };
   }
   return null;
+}
+
+/** Words that turn what follows a percent into a negation ("50% chưa đạt"). */
+const NEGATION_WORDS = new Set(['chua', 'khong']);
+/** At most this many words may name what a percent counts ("100% hồ sơ", "82,9% - Đạt"). */
+const MAX_TAIL_WORDS = 3;
+
+/**
+ * What may follow a percent: a short noun ("100% hồ sơ", "100% số CBCC") or the verdict
+ * ("82,9% - Đạt"), never a negation; a longer phrase is a sentence, not a value.
+ */
+function percentWithTail(t: Token[], from: number): boolean {
+  let words = 0;
+  for (let i = from; i < t.length; i++) {
+    const tok = t[i];
+    if (tok.type === 'word') {
+      if (NEGATION_WORDS.has(tok.key) || ++words > MAX_TAIL_WORDS) return false;
+    } else if (!(tok.type === 'sym' && STATED_SYMBOLS.has(tok.text))) return false;
+  }
+  return words > 0;
 }
 
 /** percent → fraction without binary noise: 82.9 → 0.829 (not 0.8290000000000001). */
@@ -429,6 +456,41 @@ function percentRowOf(ctx: ParseContext | undefined | null): boolean {
   return !!ctx && typeof ctx === 'object' && isPercentUnit(ctx.unit);
 }
 
+/**
+ * A sentence ending with its rate, as in a report's body text pasted into the cell:
+ * "Tổng số 1.567 hộ, trong đó 1.101 hộ thanh toán, đạt 70,26%", "… có 3.420/4551 người đạt
+ * 75,15%." One ratio in the sentence (not a date such as 30/11/2023) is kept with the stated
+ * rate, so that "2/3 trường …, đạt tỷ lệ 69%" is checked. Not when negated ("chưa đạt 50%").
+ */
+function sentenceRate(cleaned: string, raw: string): ParsedValue | null {
+  const s = foldText(numericCandidate(cleaned));
+  const m =
+    /(^|[\s,;:(])(?:dat(?: duoc)?(?: ty le| ti le)?|ty le|ti le|bang|la|chiem)\s*:?\s*(\d[\d.,]*)\s*%$/.exec(
+      s,
+    );
+  if (!m) return null;
+  const before = s.slice(0, m.index + m[1].length);
+  if (/(^|\s)(chua|khong)\s*$/.test(before)) return null;
+  const percent = parseVietnameseNumber(m[2]);
+  if (percent === null) return null;
+  const stated = percentToFraction(percent);
+  const ratios = [...before.matchAll(/(?<![\d/.,])(\d[\d.,]*)\s*\/\s*(\d[\d.,]*)(?![\d/])/g)];
+  if (ratios.length === 1) {
+    const numerator = parseVietnameseNumber(ratios[0][1]);
+    const denominator = parseVietnameseNumber(ratios[0][2]);
+    if (numerator !== null && denominator !== null && denominator > 0)
+      return {
+        kind: 'rate',
+        value: numerator / denominator,
+        raw,
+        numerator,
+        denominator,
+        stated,
+      };
+  }
+  return { kind: 'rate', value: stated, raw };
+}
+
 /** Read typed text: rates, ratios, numbers, counts, yes/no, errors, or other text. */
 export function parseText(text: string, ctx?: ParseContext): ParsedValue {
   const raw = safeString(text);
@@ -438,7 +500,22 @@ export function parseText(text: string, ctx?: ParseContext): ParsedValue {
   if (code) return { kind: 'error', raw, code };
   if (/\d/.test(cleaned)) {
     const reading = readNumeric(numericCandidate(cleaned));
+    if (reading?.shape === 'ratio' && reading.statedPercent === undefined) {
+      // "2/3 (69%)": the rate in the note is the stated rate, checked against the ratio
+      const note = /\(\s*(\d[\d.,]*)\s*%\s*\)[\s.]*$/.exec(cleaned);
+      const stated = note ? parseVietnameseNumber(note[1]) : null;
+      if (stated !== null) reading.statedPercent = stated;
+    }
     if (reading) return fromNumeric(reading, raw, percentRowOf(ctx));
+    // "Có 1.101/1.567 hộ, đạt 70,26%": a rate after a leading "Có" / "Đã" is the rate
+    // ("Có 14 điểm" stays a yes)
+    const rest = /^(?:đã có|đã|có)\s+(?=\d)/iu.exec(cleaned);
+    if (rest) {
+      const r = readNumeric(numericCandidate(cleaned.slice(rest[0].length)));
+      if (r && r.shape !== 'number') return fromNumeric(r, raw, percentRowOf(ctx));
+    }
+    const sentence = sentenceRate(cleaned, raw);
+    if (sentence) return sentence;
   }
   const yn = readYesNo(cleaned);
   if (yn) return { kind: yn, raw };
