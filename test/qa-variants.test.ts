@@ -16,6 +16,7 @@ import type { WorkbookSnapshot } from '../src/core/grid';
 import { readWorkbookFile } from '../src/cli/read-workbook';
 import {
   addBudgetSheet,
+  hoangKimTypedInExcel,
   addCoverSheet,
   addNamesSheet,
   cleanRows,
@@ -147,6 +148,25 @@ describe('Hoàng Kim PHỤ LỤC 01 as typed (samples/hoang-kim-phu-luc-01.xlsx)
     // 1.7, 1.9 and 2.3 carry a link in the seed: never reported
     expect(got).not.toContain('1.7');
     expect(got).not.toContain('1.9');
+  });
+});
+
+describe('Hoàng Kim PHỤ LỤC 01 as a vi-VN Excel stores it (numbers, % formats) after a cover sheet', () => {
+  it('gives the same reading as the typed text', async () => {
+    const { report } = await analyze(hoangKimTypedInExcel());
+    expect(report.sheets.map((s) => s.kind)).toEqual(['unknown', 'phu-luc-01']);
+    const s = report.sheets[1];
+    expect(s.summary).toEqual({ criteria: 37, met: 36, unmet: 0, undetermined: 1 });
+    expect(found(s, (f) => f.severity === 'error')).toEqual([
+      'missing-result E18 1.11',
+      'verdict-mismatch F18 1.11',
+    ]);
+    expect(found(s, (f) => f.rule === 'ambiguous-unit')).toEqual(['ambiguous-unit D27 2.5']);
+    expect(found(s, (f) => f.rule === 'group-row-verdict')).toEqual([
+      'group-row-verdict F29',
+      'group-row-verdict F42',
+    ]);
+    expect(verdictOf(s, '1.6').value).toBeCloseTo(0.829, 10);
   });
 });
 
