@@ -598,6 +598,22 @@ describe('rules on a clean table, one change at a time', () => {
     expect(found(sheet)).toEqual([]);
   });
 
+  it('verdicts in other words: "Đạt yêu cầu", "Hoàn thành", "Chưa hoàn thành"', async () => {
+    const { sheet, map } = await withPatch({
+      '1.2': { verdict: 'Đạt yêu cầu' },
+      '1.3': { verdict: 'Hoàn thành' },
+      '1.4': { verdict: 'Đã hoàn thành' },
+      '1.6': { commune: '65%', verdict: 'Chưa hoàn thành' },
+      '3.4': { verdict: 'Chưa hoàn thành' },
+    });
+    expect(found(sheet)).toEqual(
+      [
+        `unmet-target ${map.a1('1.6', 'commune')} 1.6`,
+        `verdict-mismatch ${map.a1('3.4', 'verdict')} 3.4`,
+      ].sort(),
+    );
+  });
+
   it('"Không đạt" typed on a met row is a verdict mismatch, on the Đánh giá cell', async () => {
     const { sheet, map } = await withPatch({ '3.4': { verdict: 'Không đạt' } });
     expect(found(sheet)).toEqual([`verdict-mismatch ${map.a1('3.4', 'verdict')} 3.4`]);

@@ -156,8 +156,14 @@ export function samePhrase(a: string, b: string): boolean {
   return (words(kb) >= 2 && containsWords(ka, kb)) || (words(ka) >= 2 && containsWords(kb, ka));
 }
 
+/** "Đạt", "Đã đạt", "Đạt yêu cầu", "Hoàn thành" (the same judgement in other words). */
 function isVerdictMet(key: string): boolean {
-  return key === 'dat' || key === 'da dat';
+  return /^(da )?(dat|hoan thanh)( yeu cau)?$/.test(key);
+}
+
+/** "Không đạt", "Chưa đạt (yêu cầu)", "Không", "Chưa hoàn thành". */
+function isVerdictUnmet(key: string): boolean {
+  return /^(khong|chua) (dat|hoan thanh)( |$)/.test(key) || key === 'khong';
 }
 
 function judgeRate(
@@ -364,7 +370,7 @@ function readVerdict(row: CriterionRow): TypedVerdict {
   // "Đạt." / "Không đạt." — a full stop is not part of the verdict
   const key = matchKey(text).replace(/\./g, ' ').replace(/\s+/g, ' ').trim();
   if (isVerdictMet(key)) return { kind: 'met', text };
-  if (/^(khong|chua) dat( |$)/.test(key) || key === 'khong') return { kind: 'unmet', text };
+  if (isVerdictUnmet(key)) return { kind: 'unmet', text };
   return { kind: 'unknown', text };
 }
 
