@@ -1251,3 +1251,33 @@ describe('results written as officials write them in the report', () => {
     );
   });
 });
+
+describe('header cells carrying their column number', () => {
+  it('"TT\\n(1)", "Tên chỉ tiêu\\n(2)" … are read by their titles', async () => {
+    const columns: QaColumn[] = PL01_COLUMNS_NUMBERED();
+    const { sheet } = await analyzeOne({ columns });
+    expect(sheet.layout?.columns).toMatchObject({
+      tt: 0,
+      name: 1,
+      'result-commune': 4,
+      verdict: 5,
+    });
+    expect(sheet.layout?.extraColumns).toEqual([]);
+    expect(sheet.summary).toEqual(allMet);
+    expect(found(sheet)).toEqual([]);
+  });
+});
+
+function PL01_COLUMNS_NUMBERED(): QaColumn[] {
+  const titles: [QaColumn['key'], string][] = [
+    ['tt', 'TT'],
+    ['name', 'Tên chỉ tiêu'],
+    ['unit', 'Đơn vị tính'],
+    ['target', 'Chỉ tiêu'],
+    ['commune', 'Kết quả'],
+    ['verdict', 'Đánh giá (Đạt/Không đạt)'],
+    ['evidence', 'Tài liệu minh chứng'],
+    ['note', 'Ghi chú'],
+  ];
+  return titles.map(([key, t], i) => ({ key, header: `${t}\n(${i + 1})` }));
+}

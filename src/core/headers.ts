@@ -187,7 +187,8 @@ function classifyResult(key: string): HeaderMatch | null {
  * or a phrase that allows qualifiers; the most specific match wins.
  */
 export function classifyHeader(text: string): HeaderMatch | null {
-  const key = headerKey(text);
+  // the column's number written under its title in the same cell: "TT\n(1)", "Kết quả (5)"
+  const key = headerKey(text.replace(/\s*\(\s*\d{1,2}\s*\)\s*$/, ''));
   if (!key || key.length > 120) return null;
   let best: HeaderMatch | null = null;
   const consider = (m: HeaderMatch | null) => {
