@@ -5,15 +5,14 @@
  * Levels and chains are the catalog's. Exit 0: written (or the sheet exists already);
  * 2: unreadable input, unknown level/chain, no source appendix, or the file cannot be written.
  */
-import { parseArgs } from 'util';
 import { analyzeWorkbook } from '../../core/analyze';
 import type { Catalog } from '../../core/catalog-types';
 import { planAppraise } from '../../core/appraise';
-import { catalogFromFile } from '../catalog-file';
+import { catalogOrReport, parseCommandArgs } from '../command-args';
 import { EXIT_FAILURE, EXIT_OK, type CliIO } from '../command';
 import { isCliError } from '../errors';
 import { readWorkbookFile } from '../read-workbook';
-import { applyAndWrite, defaultOut, planText, usageProblem } from './plan-io';
+import { applyAndWrite, defaultOut, planText } from './plan-io';
 
 export const name = 'appraise';
 export const summary = 'Tạo sheet thẩm định (PHỤ LỤC 02/03) từ phụ lục của cấp dưới';
@@ -51,7 +50,18 @@ Ví dụ:
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  let values: {
+  const parsed = parseCommandArgs(io, 'appraise', args, {
+    level: { type: 'string' },
+    chain: { type: 'string' },
+    adjacent: { type: 'boolean' },
+    name: { type: 'string' },
+    source: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    catalog: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (!parsed) return EXIT_FAILURE;
+  const values = parsed.values as {
     level?: string;
     chain?: string;
     adjacent?: boolean;
@@ -61,35 +71,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     catalog?: string;
     help?: boolean;
   };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args,
-      options: {
-        level: { type: 'string' },
-        chain: { type: 'string' },
-        adjacent: { type: 'boolean' },
-        name: { type: 'string' },
-        source: { type: 'string' },
-        out: { type: 'string', short: 'o' },
-        catalog: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
-    }));
-  } catch (e) {
-    io.stderr(`Sai cách dùng: ${usageProblem(e)}. Xem: cds-check appraise --help\n`);
-    return EXIT_FAILURE;
-  }
-  let catalog: Catalog;
-  try {
-    catalog = catalogFromFile(values.catalog);
-  } catch (e) {
-    if (!isCliError(e)) throw e;
-    io.stderr(`${e.message}\n`);
-    return EXIT_FAILURE;
-  }
+  const { positionals } = parsed;
+  const catalog = catalogOrReport(io, values.catalog);
+  if (!catalog) return EXIT_FAILURE;
   if (values.help) {
     io.stdout(help(catalog));
     return EXIT_OK;

@@ -5,16 +5,16 @@
  * formulas and PHỤ LỤC 01 is linked to them. Exit 0: written (or nothing to do);
  * 2: unreadable input, usage error, or the file cannot be written.
  */
-import { parseArgs } from 'util';
 import { analyzeWorkbook } from '../../core/analyze';
 import type { Catalog } from '../../core/catalog-types';
 import { summaryLineVi } from '../../core/messages';
 import { planFillWorkbook } from '../../core/fill';
 import { catalogFromFile } from '../catalog-file';
+import { parseCommandArgs } from '../command-args';
 import { EXIT_FAILURE, EXIT_OK, type CliIO } from '../command';
 import { isCliError } from '../errors';
 import { readWorkbookFile } from '../read-workbook';
-import { applyAndWrite, defaultOut, usageProblem } from './plan-io';
+import { applyAndWrite, defaultOut } from './plan-io';
 
 export const name = 'fill';
 export const summary =
@@ -39,24 +39,20 @@ Mã thoát: 0 đã ghi (hoặc không có gì cần điền); 2 không đọc/gh
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  let values: { out?: string; sheet?: string; catalog?: string; help?: boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args,
-      options: {
-        out: { type: 'string', short: 'o' },
-        sheet: { type: 'string' },
-        catalog: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
-    }));
-  } catch (e) {
-    io.stderr(`Sai cách dùng: ${usageProblem(e)}. Xem: cds-check fill --help\n`);
-    return EXIT_FAILURE;
-  }
+  const parsed = parseCommandArgs(io, 'fill', args, {
+    out: { type: 'string', short: 'o' },
+    sheet: { type: 'string' },
+    catalog: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (!parsed) return EXIT_FAILURE;
+  const values = parsed.values as {
+    out?: string;
+    sheet?: string;
+    catalog?: string;
+    help?: boolean;
+  };
+  const { positionals } = parsed;
   if (values.help) {
     io.stdout(HELP);
     return EXIT_OK;

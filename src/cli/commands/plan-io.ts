@@ -65,20 +65,3 @@ export async function applyAndWrite(
   io.stdout(`Đã ghi: ${out}\n`);
   return EXIT_OK;
 }
-
-/** Vietnamese text of a parseArgs failure. */
-export function usageProblem(e: unknown): string {
-  const code = (e as { code?: string })?.code;
-  const msg = (e as Error)?.message ?? '';
-  const opt = /'([^']+)'/.exec(msg)?.[1] ?? '';
-  switch (code) {
-    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `không có tùy chọn "${opt}"`;
-    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return `tùy chọn "${opt.split(' ')[0]}" cần một giá trị`;
-    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
-      return `thừa tham số "${opt}"`;
-    default:
-      return 'tham số không hợp lệ';
-  }
-}

@@ -5,16 +5,14 @@
  */
 import * as fs from 'fs';
 import * as ExcelJS from 'exceljs';
-import { parseArgs } from 'util';
-import type { Catalog } from '../../core/catalog-types';
 import type { EditPlan } from '../../core/edit-plan';
 import { planTemplate, TEMPLATE_KINDS } from '../../core/appendix-template';
 import { FORM_KINDS, isFormKind, planFormTemplate } from '../../core/forms';
-import { catalogFromFile } from '../catalog-file';
+import { catalogOrReport, parseCommandArgs } from '../command-args';
 import { EXIT_FAILURE, EXIT_OK, type CliIO } from '../command';
 import { isCliError } from '../errors';
 import { readWorkbookFile } from '../read-workbook';
-import { applyAndWrite, usageProblem } from './plan-io';
+import { applyAndWrite } from './plan-io';
 
 export const name = 'template';
 export const summary = 'Tạo mẫu trống: PHỤ LỤC 01/02/03 hoặc mẫu biểu minh chứng (Mẫu 1.4…)';
@@ -55,24 +53,20 @@ export function normalizeKind(kind: string): string {
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  let values: { out?: string; chain?: string; catalog?: string; help?: boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args,
-      options: {
-        out: { type: 'string', short: 'o' },
-        chain: { type: 'string' },
-        catalog: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
-    }));
-  } catch (e) {
-    io.stderr(`Sai cách dùng: ${usageProblem(e)}. Xem: cds-check template --help\n`);
-    return EXIT_FAILURE;
-  }
+  const parsed = parseCommandArgs(io, 'template', args, {
+    out: { type: 'string', short: 'o' },
+    chain: { type: 'string' },
+    catalog: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (!parsed) return EXIT_FAILURE;
+  const values = parsed.values as {
+    out?: string;
+    chain?: string;
+    catalog?: string;
+    help?: boolean;
+  };
+  const { positionals } = parsed;
   if (values.help) {
     io.stdout(HELP);
     return EXIT_OK;
@@ -82,14 +76,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return EXIT_FAILURE;
   }
   const kind = normalizeKind(positionals[0]);
-  let catalog: Catalog;
-  try {
-    catalog = catalogFromFile(values.catalog);
-  } catch (e) {
-    if (!isCliError(e)) throw e;
-    io.stderr(`${e.message}\n`);
-    return EXIT_FAILURE;
-  }
+  const catalog = catalogOrReport(io, values.catalog);
+  if (!catalog) return EXIT_FAILURE;
   let plan: EditPlan;
   if ((TEMPLATE_KINDS as readonly string[]).includes(kind)) {
     try {

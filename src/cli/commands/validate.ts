@@ -4,11 +4,11 @@
  * (or the JSON of issue 3 §6). Exit 0: no error finding; 1: some; 2: unreadable file or usage.
  */
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { analyzeWorkbook, type AnalyzeOptions } from '../../core/analyze';
 import type { Catalog } from '../../core/catalog-types';
 import type { SheetReport } from '../../core/report-types';
 import { catalogFromFile } from '../catalog-file';
+import { parseCommandArgs } from '../command-args';
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, type CliIO } from '../command';
 import { CliError, isCliError } from '../errors';
 import { evidenceListing, expandInputs } from '../files';
@@ -76,31 +76,22 @@ function hasErrorFinding(sheets: SheetReport[]): boolean {
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  let values: {
+  const parsed = parseCommandArgs(io, 'validate', args, {
+    json: { type: 'boolean' },
+    catalog: { type: 'string' },
+    evidence: { type: 'string' },
+    'no-fail': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (!parsed) return EXIT_FAILURE;
+  const values = parsed.values as {
     json?: boolean;
     catalog?: string;
     evidence?: string;
     'no-fail'?: boolean;
     help?: boolean;
   };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args,
-      options: {
-        json: { type: 'boolean' },
-        catalog: { type: 'string' },
-        evidence: { type: 'string' },
-        'no-fail': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
-    }));
-  } catch (e) {
-    io.stderr(`Sai cách dùng: ${usageProblem(e)}. Xem: cds-check validate --help\n`);
-    return EXIT_FAILURE;
-  }
+  const { positionals } = parsed;
   if (values.help) {
     io.stdout(HELP);
     return EXIT_OK;
@@ -161,18 +152,4 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (unreadable > 0) return EXIT_FAILURE;
   if (withErrors > 0 && !values['no-fail']) return EXIT_FINDINGS;
   return EXIT_OK;
-}
-
-function usageProblem(e: unknown): string {
-  const code = (e as { code?: string })?.code;
-  const msg = (e as Error)?.message ?? '';
-  const opt = /'([^']+)'/.exec(msg)?.[1] ?? '';
-  switch (code) {
-    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `không có tùy chọn "${opt}"`;
-    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return `tùy chọn "${opt.split(' ')[0]}" cần một giá trị`;
-    default:
-      return 'tham số không hợp lệ';
-  }
 }
