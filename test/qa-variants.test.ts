@@ -898,6 +898,37 @@ describe('other layouts officials use', () => {
     expect(sheet.layout?.headerRows).toEqual([2, 3]);
   });
 
+  it('"Kết quả thực hiện" merged over "Năm 2022" | "Năm 2023": the 2023 column is read', async () => {
+    const { sheet, rowOf } = await customSheet(
+      (ws) => {
+        ['TT', 'Tên chỉ tiêu', 'ĐVT', 'Chỉ tiêu năm 2023'].forEach((h, i) => {
+          ws.getCell(3, i + 1).value = h;
+          ws.mergeCells(3, i + 1, 4, i + 1);
+        });
+        ws.getCell(3, 5).value = 'Kết quả thực hiện';
+        ws.mergeCells(3, 5, 3, 6);
+        ws.getCell(4, 5).value = 'Năm 2022';
+        ws.getCell(4, 6).value = 'Năm 2023';
+        ws.getCell(3, 7).value = 'Đánh giá';
+        ws.mergeCells(3, 7, 4, 7);
+        ws.getCell(3, 8).value = 'Tài liệu minh chứng';
+        ws.mergeCells(3, 8, 4, 8);
+        return 5;
+      },
+      patchRows(cleanRows(), { '3.6': { commune: '8%', verdict: 'Không đạt' } }),
+      (ws, r, row) => {
+        const c = row.cells;
+        const before = row.group ? undefined : '5%'; // 2022: below every target
+        [c.tt, c.name, c.unit, c.target, before, c.commune, c.verdict, c.evidence].forEach((v, i) =>
+          put(ws, r, i + 1, v),
+        );
+      },
+    );
+    expect(sheet.layout?.columns['result-commune']).toBe(5);
+    expect(sheet.layout?.headerRows).toEqual([2, 3]);
+    expect(found(sheet)).toEqual([`unmet-target F${rowOf.get('3.6')} 3.6`]);
+  });
+
   it('PL02 with a verdict column per level: the district’s (rightmost) is checked', async () => {
     const rows = patchRows(cleanRows(['commune', 'district']), {
       '1.6': { district: '65%' },

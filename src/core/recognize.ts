@@ -268,7 +268,16 @@ function headerCandidate(view: GridView, r: number): HeaderCandidate | null {
     const twoCells = twoRowHeaderCells(view, r);
     const double = twoCells ? assignRoles(twoCells) : null;
     const below = double ? assignRoles(oneRowHeaderCells(view, r + 1)) : null;
-    if (double && double.score > Math.max(single?.score ?? 0, below?.score ?? 0))
+    // On a tie with the row alone, two rows win when they name more columns: a title merged
+    // over sub-titles ("Kết quả thực hiện" over "Năm 2022" | "Năm 2023") is not one column.
+    const named = (h: Omit<HeaderCandidate, 'rows'> | null) =>
+      h ? Object.keys(h.columns).length + h.extraColumns.length : 0;
+    if (
+      double &&
+      double.score > (below?.score ?? 0) &&
+      (double.score > (single?.score ?? 0) ||
+        (double.score === single?.score && named(double) > named(single)))
+    )
       return { rows: [r, r + 1], ...double };
   }
   return single ? { rows: [r], ...single } : null;
