@@ -9,6 +9,7 @@ import * as path from 'path';
 import * as ExcelJS from 'exceljs';
 import type { Cell, CellKind, MergedArea, SheetGrid, WorkbookSnapshot } from '../core/grid';
 import { CliError } from './errors';
+import { unprefixSpreadsheetMl } from './normalize-ooxml';
 import { isSheetProtected, worksheetMerges } from './apply-plan';
 
 const OLE2_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -86,16 +87,28 @@ export async function readWorkbookFile(
   const buf = await readBytes(filePath);
   const refused = classifyWorkbookBytes(buf, filePath);
   if (refused) throw refused;
+  const damaged = (why: string) =>
+    new CliError('not-a-workbook', `Tệp "${path.basename(filePath)}" bị hỏng, ${why} (.xlsx).`);
+  let workbook = await loadWorkbook(buf);
+  if (!workbook) {
+    // A valid package written with a prefixed main namespace (<x:workbook>): read it unprefixed.
+    const unprefixed = await unprefixSpreadsheetMl(buf);
+    if (unprefixed) workbook = await loadWorkbook(unprefixed);
+  }
+  if (!workbook) throw damaged('không đọc được như một bảng tính Excel');
+  // Excel never saves a workbook without a sheet: none means a damaged package.
+  if (workbook.worksheets.length === 0) throw damaged('không có trang tính nào đọc được');
+  return { snapshot: snapshotFromExcelJS(workbook, path.basename(filePath)), workbook };
+}
+
+async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook | null> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(buf as unknown as ArrayBuffer);
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    return workbook;
   } catch {
-    throw new CliError(
-      'not-a-workbook',
-      `Tệp "${path.basename(filePath)}" bị hỏng, không đọc được như một bảng tính Excel (.xlsx).`,
-    );
+    return null;
   }
-  return { snapshot: snapshotFromExcelJS(workbook, path.basename(filePath)), workbook };
 }
 
 // ---------------------------------------------------------------------------------------
