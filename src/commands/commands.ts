@@ -4,7 +4,7 @@
  * then reports the result in a small dialog (this same page, opened with "#ket-qua=…"),
  * since an add-in without a shared runtime cannot open its task pane from a command.
  */
-import { kindLabel } from '../cli/labels';
+import { kindLabel } from '../core/labels';
 import { summaryLineVi } from '../core/messages';
 import { checkWorkbook, type CheckResult } from '../excel';
 

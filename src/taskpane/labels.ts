@@ -1,6 +1,6 @@
-/** Vietnamese texts of the pane (sheet kinds and severities are shared with the CLI). */
-import { SEVERITY_LABELS, kindLabel } from '../cli/labels';
+/** Vietnamese texts of the pane (sheet kinds, severities, evidence statuses: src/core/labels.ts). */
 import type { Severity } from '../core/findings';
+import { SEVERITY_LABELS, kindLabel } from '../core/labels';
 
 export { kindLabel, SEVERITY_LABELS };
 
