@@ -167,6 +167,30 @@ describe('the official workbook through the CLI, as saved by Excel and by LibreO
     ]);
   });
 
+  it('fill then validate: the typed "2/3 = 69%" turned into =2/3 is still a ratio mismatch', async () => {
+    const { wb, map } = officialWorkbook();
+    const p = await writeXlsx(wb, path.join(tmp, 'to-fill.xlsx'));
+    const out = path.join(tmp, 'filled.xlsx');
+    const fill = await runCli(['fill', p, '--out', out]);
+    expect(fill.status).toBe(0);
+    const { snapshot } = await readWorkbookFile(out);
+    const at = map.a1('3.8', 'commune');
+    const m = /^([A-Z]+)(\d+)$/.exec(at)!;
+    const cell = snapshot.sheets[1].cells.find(
+      (c) => c.row === Number(m[2]) - 1 && c.col === m[1].charCodeAt(0) - 65,
+    );
+    expect(cell?.formula).toBeTruthy(); // fill made it a live division…
+    expect(cell?.note).toContain('2/3 = 69%'); // …and kept what was typed
+    const r = await runCli(['validate', '--json', out]);
+    const sheet = (JSON.parse(r.stdout) as JsonOut).files[0].sheets.find(
+      (s) => s.name === 'Sheet3',
+    )!;
+    const rules = sheet.findings.map((f) => `${f.rule} ${f.cell}`);
+    expect(rules).toContain(`ratio-mismatch ${map.a1('3.8', 'commune')}`);
+    expect(rules).toContain(`unmet-target ${map.a1('1.6', 'commune')}`);
+    expect(sheet.summary).toEqual({ criteria: 37, met: 36, unmet: 1, undetermined: 0 });
+  });
+
   const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
   (soffice || process.env.CI ? it : it.skip)(
     'a LibreOffice-saved copy gives the same report',

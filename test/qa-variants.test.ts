@@ -436,6 +436,23 @@ describe('results and targets as numbers, formulas and other cell kinds', () => 
     expect(verdictOf(sheet, '3.9').value).toBeCloseTo(0.7298, 4);
   });
 
+  it('a ratio turned into a formula by fill keeps its typed "= 69%" checked (note "Giá trị gốc")', async () => {
+    const wb = newWorkbook();
+    const ws = wb.addWorksheet('PL01');
+    const map = writeAppendix(ws);
+    const at = map.a1('3.8', 'commune');
+    ws.getCell(at).value = formula('2/3', 2 / 3);
+    ws.getCell(at).numFmt = '0.00%';
+    ws.getCell(at).note = 'Giá trị gốc: 2/3 = 69%';
+    const ok = map.a1('3.2', 'commune');
+    ws.getCell(ok).value = formula('3420/4551', 3420 / 4551);
+    ws.getCell(ok).numFmt = '0.00%';
+    ws.getCell(ok).note = 'Giá trị gốc: 3.420/4.551 = 75,15%';
+    const { report } = await analyze(wb);
+    expect(found(report.sheets[0])).toEqual([`ratio-mismatch ${at} 3.8`]);
+    expect(verdictOf(report.sheets[0], '3.8').value).toBeCloseTo(2 / 3, 10);
+  });
+
   it('a #DIV/0! cached result is an unreadable result', async () => {
     const rows = patchRows(cleanRows(), {
       '3.9': {

@@ -7,6 +7,7 @@
  */
 import type { Catalog, Criterion, Target } from './catalog-types';
 import { normalizeCode } from './catalog';
+import { ORIGINAL_NOTE_PREFIX } from './convert-result';
 import { makeFinding, sortFindings, type Finding, type RuleId } from './findings';
 import { cellText, toA1, type Cell, type GridView } from './grid';
 import { msg, RESULT_LABELS, showValue } from './messages';
@@ -464,6 +465,9 @@ function evaluateRow(c: RowContext, row: CriterionRow, crit: Criterion): Criteri
     if (judgement.verdict === 'unmet')
       out.add('unmet-target', resultAt, msg.belowTarget(code, result, target), code);
     checkRate(out, code, result, resultAt);
+    const typed = typedBeforeFill(row.cells[roles.own], unit);
+    if (typed && !(result.kind === 'rate' && result.stated !== undefined))
+      checkRatio(out, code, typed, resultAt);
     if (lower && lower.kind !== 'empty' && !sameResult(result, lower))
       out.add(
         'appraisal-differs',
@@ -543,6 +547,12 @@ function checkRate(out: Collector, code: string, v: ParsedValue, at: string): vo
     out.add('value-out-of-range', at, msg.rateAbove100(code, v), code);
   else if (v.value < -RATE_EPSILON)
     out.add('value-out-of-range', at, msg.rateBelow0(code, v), code);
+  checkRatio(out, code, v, at);
+}
+
+/** ratio-mismatch: "a/b = p%" where a/b is not p (beyond the typed decimals). */
+function checkRatio(out: Collector, code: string, v: ParsedValue, at: string): void {
+  if (v.kind !== 'rate') return;
   if (v.numerator !== undefined && v.denominator !== undefined && v.stated !== undefined) {
     const expected = ratioDisagreement(v.numerator, v.denominator, v.stated);
     if (expected !== null)
@@ -553,6 +563,16 @@ function checkRate(out: Collector, code: string, v: ParsedValue, at: string): vo
         code,
       );
   }
+}
+
+/**
+ * What the official typed before `cds-check fill` turned it into a formula: the note line
+ * "Giá trị gốc: 2/3 = 69%" on the result cell. Its stated rate is still checked.
+ */
+function typedBeforeFill(cell: Cell | undefined, unit: string): ParsedValue | null {
+  if (!cell?.formula || !cell.note) return null;
+  const line = cell.note.split(/\r?\n/).find((l) => l.startsWith(ORIGINAL_NOTE_PREFIX));
+  return line ? parseText(line.slice(ORIGINAL_NOTE_PREFIX.length), { unit }) : null;
 }
 
 /** A verdict typed on a group row ("3 Xã hội số … Đạt"). */
