@@ -92,7 +92,7 @@ export const msg = {
 
   /** A formula saved without its computed value (files written by some tools). */
   uncalculatedFormula: (code: string, formula: string) =>
-    `${code}: kết quả là công thức =${formula} nhưng tệp không lưu giá trị đã tính; hãy mở tệp bằng Excel rồi lưu lại`,
+    `${code}: kết quả là công thức =${formula} nhưng không đọc được giá trị đã tính (tệp lưu không kèm giá trị); hãy mở tệp bằng Excel, kiểm tra ô này rồi lưu lại`,
 
   noAcceptPhrase: (code: string, value: ParsedValue, target: Target) =>
     `${code}: kết quả ${showValue(value)} không nêu rõ đã đạt yêu cầu ${showTarget(target)}`,
