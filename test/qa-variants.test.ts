@@ -472,22 +472,38 @@ describe('results and targets as numbers, formulas and other cell kinds', () => 
     );
   });
 
-  it('a result formula saved without its value (other tools): unreadable, not missing', async () => {
-    const rows = patchRows(cleanRows(), {
-      '3.9': { commune: formula('3644/4993'), verdict: formula('IF(E40>=D40,"Đạt","Không đạt")') },
-      '2.4': { commune: formula('17/21') },
-    });
-    const { sheet, map } = await analyzeOne({ rows });
+  it('result formulas saved without their value: computed when simple, else unreadable', async () => {
+    const wb = newWorkbook();
+    const ws = wb.addWorksheet('PL01');
+    const map = writeAppendix(ws);
+    const set = (code: string, f: string, numFmt?: string) => {
+      const cell = ws.getCell(map.a1(code, 'commune'));
+      cell.value = formula(f);
+      if (numFmt) cell.numFmt = numFmt;
+    };
+    const r36 = map.rowOf.get('3.6')!;
+    ws.getCell(r36, 11).value = 0; // K: người dùng tư vấn trực tuyến
+    ws.getCell(r36, 12).value = 4993; // L: dân số trưởng thành
+    set('3.9', 'ROUND(3644/4993,4)', '0.00%');
+    set('3.6', `K${r36}/L${r36}`, '0.0%'); // = 0: below 10 % (a cached 0 ExcelJS loses, too)
+    set('2.4', "'Mẫu 2.4'!C10/'Mẫu 2.4'!C11", '0.00%'); // another sheet: not computed
+    ws.getCell(map.a1('3.9', 'verdict')).value = formula(
+      `IF(${map.a1('3.9', 'commune')}>=${map.a1('3.9', 'target')},"Đạt","Không đạt")`,
+    );
+    const { report } = await analyze(wb);
+    const sheet = report.sheets[0];
     expect(found(sheet)).toEqual(
       [
         `unparseable-value ${map.a1('2.4', 'commune')} 2.4`,
         `verdict-mismatch ${map.a1('2.4', 'verdict')} 2.4`,
-        `unparseable-value ${map.a1('3.9', 'commune')} 3.9`,
+        `unmet-target ${map.a1('3.6', 'commune')} 3.6`,
+        `verdict-mismatch ${map.a1('3.6', 'verdict')} 3.6`,
       ].sort(),
     );
-    const f = sheet.findings.filter((x) => x.criterion === '2.4');
-    expect(f.map((x) => x.message).join('\n')).toContain('=17/21');
-    expect(f.map((x) => x.message).join('\n')).not.toContain('chưa có kết quả');
+    expect(verdictOf(sheet, '3.9')).toMatchObject({ verdict: 'met', value: 0.7298 });
+    const msgs = sheet.findings.filter((x) => x.criterion === '2.4').map((x) => x.message);
+    expect(msgs.join('\n')).toContain("='Mẫu 2.4'!C10/'Mẫu 2.4'!C11");
+    expect(msgs.join('\n')).not.toContain('chưa có kết quả');
   });
 
   it('a fraction Excel turned into a date ("2/3" → 02/03) is reported as such', async () => {

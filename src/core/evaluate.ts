@@ -8,6 +8,7 @@
 import type { Catalog, Criterion, Target } from './catalog-types';
 import { normalizeCode } from './catalog';
 import { ORIGINAL_NOTE_PREFIX } from './convert-result';
+import { evaluateArithmetic } from './formula-eval';
 import { makeFinding, sortFindings, type Finding, type RuleId } from './findings';
 import { cellText, toA1, type Cell, type GridView } from './grid';
 import { msg, RESULT_LABELS, showValue } from './messages';
@@ -107,6 +108,27 @@ function readFor(
     if (r.kind === 'number') return r;
   }
   return v;
+}
+
+/** A blank cell counts 0 in arithmetic; a number its value; anything else cannot be used. */
+function numberAt(view: GridView, r: number, col: number): number | null {
+  const cell = view.raw(r, col);
+  if (!cell) return 0;
+  if (cell.kind === 'number' && typeof cell.value === 'number') return cell.value;
+  if (cell.kind === 'empty') return cell.formula ? null : 0;
+  return null;
+}
+
+/**
+ * The row with its result computed when the file kept a formula without its value
+ * ("=B40/B41", "=ROUND(3644/4993*100,2)"): what the spreadsheet shows once opened.
+ */
+function withComputedResult(view: GridView, row: CriterionRow, role: ColumnRole): CriterionRow {
+  const cell = row.cells[role];
+  if (!cell?.formula || cell.kind !== 'empty') return row;
+  const value = evaluateArithmetic(cell.formula, (r, col) => numberAt(view, r, col));
+  if (value === null) return row;
+  return { ...row, cells: { ...row.cells, [role]: { ...cell, kind: 'number', value } } };
 }
 
 function roleAddress(rec: AppendixRecognition, row: CriterionRow, role: ColumnRole): string {
@@ -434,7 +456,7 @@ function evaluateRow(c: RowContext, row: CriterionRow, crit: Criterion): Criteri
   // This level's result (and the level below, on an appraisal sheet).
   const roles = resultRoles(rec);
   const ownLabel = resultLabel(c.catalog, roles.own);
-  const result = readFor(row, roles.own, unit, target);
+  const result = readFor(withComputedResult(c.view, row, roles.own), roles.own, unit, target);
   const resultAt = roleAddress(rec, row, roles.own);
   const lower =
     roles.lower && rec.layout.columns[roles.lower] !== undefined
