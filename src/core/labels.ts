@@ -85,4 +85,5 @@ export const EVIDENCE_UI = {
     if (c['not-required']) parts.push(`${c['not-required']} không yêu cầu`);
     return parts.join(' · ');
   },
+  goTo: (cell: string) => `Chọn ô minh chứng ${cell}`,
 };

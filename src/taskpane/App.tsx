@@ -114,16 +114,20 @@ export function App({ host = officeHost }: AppProps) {
     [run, host, check],
   );
 
-  const onSelect = useCallback(
-    async (f: Finding) => {
-      setSelected(findingKey(f));
+  const onSelectCell = useCallback(
+    async (sheet: string, cell: string, key: string) => {
+      setSelected(key);
       try {
-        await host.select(f.sheet, f.cell);
+        await host.select(sheet, cell);
       } catch (e) {
         setNotices([{ intent: 'error', text: errorText(e) }]);
       }
     },
     [host],
+  );
+  const onSelect = useCallback(
+    (f: Finding) => onSelectCell(f.sheet, f.cell, findingKey(f)),
+    [onSelectCell],
   );
 
   const api: PaneApi = useMemo(
@@ -174,6 +178,8 @@ export function App({ host = officeHost }: AppProps) {
                 catalog={catalog}
                 selected={selected}
                 onSelect={onSelect}
+                onSelectCell={onSelectCell}
+                allSheets={result?.report.sheets}
               />
             ))}
             {others.length > 0 && (

@@ -217,6 +217,47 @@ suite('task pane in chromium (production build, fake Excel host)', () => {
     await page.close();
   });
 
+  it('the evidence column opens from the keyboard, fits 320 px, and a row selects its evidence cell', async () => {
+    const { page, errors } = await open('taskpane.html');
+    await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+    await page.getByTestId('summary-line').waitFor();
+    const toggle = page.getByTestId('evidence-toggle');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await toggle.textContent()).toMatch(/^▸Minh chứng theo chỉ tiêu \(\d+ có · \d+ thiếu/);
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    const rows = page.getByTestId('evidence-row');
+    expect(await rows.count()).toBe(37);
+    // Tab from the toggle reaches the first row; Enter selects its Tài liệu minh chứng cell
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => ({
+      id: document.activeElement?.getAttribute('data-testid'),
+      cell: document.activeElement?.getAttribute('data-cell'),
+    }));
+    expect(first.id).toBe('evidence-row');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((c) => window.__cdsFake?.selection?.address === c, first.cell);
+    // a filled reference: its web link is a real link, outside the row's button
+    const present = page.locator('[data-testid="evidence-row"][data-status="present"]').first();
+    const link = present.locator('xpath=..').getByRole('link').first();
+    expect(await link.getAttribute('href')).toMatch(/^https?:\/\//);
+    const cell = await present.getAttribute('data-cell');
+    await present.click();
+    await page.waitForFunction((c) => window.__cdsFake?.selection?.address === c, cell);
+    expect(await present.getAttribute('aria-current')).toBe('true');
+    const wide = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('body *'))
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+        .map((e) => `${e.tagName} ${(e.textContent ?? '').slice(0, 40)}`),
+    );
+    expect(wide).toEqual([]);
+    await present.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(OUT, 'taskpane-evidence-320.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('the ribbon command page registers Kiểm tra and reports in a dialog', async () => {
     let { page } = await open('commands.html', 600);
     const { errors } = { errors: [] as string[] };

@@ -2,11 +2,13 @@
 import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Catalog } from '../../core/catalog-types';
 import type { Finding, Severity } from '../../core/findings';
+import { evidenceStatus } from '../../core/evidence-status';
+import { ratioLineVi } from '../../core/labels';
 import { summaryLineVi } from '../../core/messages';
-import { formatRateVi } from '../../core/parse-value';
 import type { SheetReport } from '../../core/report-types';
 import { groupFindings } from '../group-findings';
 import { UI, kindLabel, severityLabel } from '../labels';
+import { EvidenceStatusList } from './EvidenceStatusList';
 
 const useStyles = makeStyles({
   sheet: {
@@ -18,6 +20,7 @@ const useStyles = makeStyles({
   },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, overflowWrap: 'anywhere' },
   summary: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  ratio: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   group: { marginTop: tokens.spacingVerticalS },
   groupTitle: {
     margin: 0,
@@ -75,11 +78,23 @@ export interface SheetResultProps {
   catalog: Catalog;
   selected: string | null;
   onSelect: (f: Finding) => void;
+  /** Select any cell of the sheet (the evidence column); `key` marks the row as current. */
+  onSelectCell?: (sheet: string, cell: string, key: string) => void;
+  /** Every sheet of the report (to name the form an appendix result differs from). */
+  allSheets?: SheetReport[];
 }
 
-export function SheetResult({ sheet, catalog, selected, onSelect }: SheetResultProps) {
+export function SheetResult({
+  sheet,
+  catalog,
+  selected,
+  onSelect,
+  onSelectCell,
+  allSheets = [],
+}: SheetResultProps) {
   const s = useStyles();
   const groups = groupFindings(sheet, catalog);
+  const evidence = evidenceStatus(sheet, catalog, allSheets);
   const isAppendix = sheet.kind.startsWith('phu-luc');
   const total = { error: 0, warning: 0, info: 0 };
   for (const f of sheet.findings) total[f.severity]++;
@@ -102,12 +117,20 @@ export function SheetResult({ sheet, catalog, selected, onSelect }: SheetResultP
         <ul className={s.list} aria-label={UI.ratios}>
           {sheet.ratios.map((r) => (
             <li key={`${r.label}@${r.cell}`}>
-              <Text size={200}>
-                {r.label}: {r.numerator}/{r.denominator} = {formatRateVi(r.value)}
+              <Text size={300} className={s.ratio} data-testid="ratio-line" data-cell={r.cell}>
+                {ratioLineVi(r)}
               </Text>
             </li>
           ))}
         </ul>
+      )}
+      {onSelectCell && (
+        <EvidenceStatusList
+          sheet={sheet.name}
+          entries={evidence}
+          selected={selected}
+          onSelectCell={onSelectCell}
+        />
       )}
       <Text size={200} weight="semibold">
         {UI.findingCounts(total.error, total.warning, total.info)}
