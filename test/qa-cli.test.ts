@@ -5,6 +5,7 @@
  * LibreOffice reading the same.
  */
 import { execFileSync, spawnSync } from 'child_process';
+import JSZip from 'jszip';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -93,6 +94,16 @@ describe('files that cannot be read: one Vietnamese line, exit 2, the JSON error
     expect(out.files[0].error?.code).toMatch(/^[a-z-]+$/);
     expect(out.files[0].error?.message).toBe(json.stderr.trim());
     expect(out.files[0].sheets).toEqual([]);
+  });
+
+  it('a package whose sheet part is missing is damaged (exit 2), not "nothing recognised"', async () => {
+    const zip = await JSZip.loadAsync(fs.readFileSync(SAMPLE));
+    zip.remove('xl/worksheets/sheet1.xml');
+    const p = file('thieu-sheet.xlsx', await zip.generateAsync({ type: 'nodebuffer' }));
+    const r = await runCli(['validate', '--json', p]);
+    expect(r.status).toBe(2);
+    expectOneVietnameseLine(r.stderr);
+    expect((JSON.parse(r.stdout) as JsonOut).files[0].error?.code).toBe('not-a-workbook');
   });
 
   it('a folder of three files, one broken: the two others are still reported, exit 2', async () => {
@@ -189,6 +200,26 @@ describe('the official workbook through the CLI, as saved by Excel and by LibreO
     expect(rules).toContain(`ratio-mismatch ${map.a1('3.8', 'commune')}`);
     expect(rules).toContain(`unmet-target ${map.a1('1.6', 'commune')}`);
     expect(sheet.summary).toEqual({ criteria: 37, met: 36, unmet: 1, undetermined: 0 });
+  });
+
+  it('a file with a prefixed SpreadsheetML namespace (OpenXML-SDK exports) reads the same', async () => {
+    const zip = await JSZip.loadAsync(fs.readFileSync(SAMPLE));
+    for (const name of Object.keys(zip.files)) {
+      if (!/^xl\/(workbook|worksheets\/sheet\d+|sharedStrings|styles)\.xml$/.test(name)) continue;
+      const xml = (await zip.file(name)!.async('string'))
+        .replace(
+          'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
+          'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
+        )
+        .replace(/<(\/?)([A-Za-z]\w*)(?=[\s>/])/g, '<$1x:$2');
+      zip.file(name, xml);
+    }
+    const p = file('x-prefix.xlsx', await zip.generateAsync({ type: 'nodebuffer' }));
+    const a = JSON.parse((await runCli(['validate', '--json', SAMPLE])).stdout) as JsonOut;
+    const r = await runCli(['validate', '--json', p]);
+    expect(r.status).toBe(1);
+    const b = JSON.parse(r.stdout) as JsonOut;
+    expect(b.files[0].sheets).toEqual(a.files[0].sheets);
   });
 
   const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
