@@ -4,8 +4,14 @@
  *   formula 3644/4993; "14 điểm" → 14 shown `0 "điểm"`), the typed text kept in a note;
  * - Đánh giá gets a verdict formula on the result cell (see verdict-formula.ts), written only
  *   when it shows, for the value there now, the verdict `validate` gives — otherwise the
- *   typed verdict is left for a person and the plan says why;
- * - a summary block with COUNTIF formulas goes under the table (summary-block.ts).
+ *   typed verdict is left for a person and the plan says why. When Đánh giá is split into
+ *   "Đạt" | "Không đạt" mark columns (layout.verdictMarks), each gets its own formula showing
+ *   "x" or "" (both "" for an empty or unreadable result); typed marks go to notes;
+ * - a summary block with COUNTIF formulas goes under the table (summary-block.ts), counting
+ *   "Đạt" (or the marks of the "Đạt" column) over the criterion rows and their continuation
+ *   rows only: sub-items listed under a criterion (CriterionRow.subItemRows, with verdicts of
+ *   their own) are neither written nor counted, and the block goes below them (layout.lastRow
+ *   covers them). Nothing assumes a TT column of its own (codes may stand in front of names).
  * Pure: returns an EditPlan. Re-running on a filled sheet plans nothing (formulas, notes and
  * the summary title are recognised).
  */
@@ -28,13 +34,19 @@ import {
   hasSummaryBlock,
   summaryEdits,
   summaryHeight,
+  tableBottom,
   type SummaryGroup,
 } from './summary-block';
 import {
+  MARK_TEXT,
+  markOutputs,
+  shownAs,
   simulateVerdict,
+  VERDICT_WORDS,
   verdictFormula,
   verdictRuleFor,
   verdictText,
+  type VerdictOutputs,
   type VerdictText,
 } from './verdict-formula';
 import { cleanText } from './text';
@@ -102,6 +114,16 @@ function fillSheet(sheet: SheetGrid, rep: SheetReport, catalog: Catalog): SheetF
   const resultCol = layout.columns[role];
   const verdictCol = layout.columns.verdict;
   if (resultCol === undefined) return out;
+  const marks = layout.verdictMarks;
+  /** The Đánh giá column, or the "Đạt" then the "Không đạt" mark column, with what each shows. */
+  const verdictCols: { col: number; outputs: VerdictOutputs }[] = marks
+    ? [
+        { col: marks.met, outputs: markOutputs('met') },
+        { col: marks.unmet, outputs: markOutputs('unmet') },
+      ]
+    : verdictCol !== undefined
+      ? [{ col: verdictCol, outputs: VERDICT_WORDS }]
+      : [];
   const rows = firstRowPerCode(rep.rows);
   const results = new Map<string, CriterionResult>(rep.criteria.map((c) => [c.code, c]));
   /** What each Đánh giá cell shows after the plan (rows → text). */
@@ -162,52 +184,58 @@ function fillSheet(sheet: SheetGrid, rep: SheetReport, catalog: Catalog): SheetF
           `${crit.code}: “${cleanText(typed)}” — tỷ lệ ghi không khớp phép chia; ô ${addr} giữ phép chia ${conv.formula}, nội dung gốc ở ghi chú.`,
         );
     }
-    // 2. the verdict cell
-    if (verdictCol === undefined) continue;
-    const vAt = anchor(view, row.row, verdictCol);
-    const vCell = view.raw(vAt.row, vAt.col);
-    if (vAt.row !== row.row) {
-      shown.set(row.row, cellText(vCell));
+    // 2. the verdict cell(s)
+    if (verdictCols.length === 0) continue;
+    const targets = verdictCols.map((v) => ({ ...v, at: anchor(view, row.row, v.col) }));
+    const metAt = targets[0].at;
+    const current = () => cellText(view.raw(metAt.row, metAt.col));
+    if (targets.some((t) => t.at.row !== row.row)) {
+      shown.set(row.row, current());
       continue; // merged from a row above: not ours to write
     }
-    if (vCell?.formula) {
-      shown.set(row.row, cellText(vCell));
+    if (targets.some((t) => view.raw(t.at.row, t.at.col)?.formula)) {
+      shown.set(row.row, current());
       continue; // already live
     }
     const rule = verdictRuleFor(crit, percentCell);
     const simulated: VerdictText = simulateVerdict(post, rule);
     const expected = verdictText(res.verdict);
     if (simulated !== expected) {
-      shown.set(row.row, cellText(vCell));
+      shown.set(row.row, current());
       out.stats.skipped++;
-      out.notes.push(skipMessage(crit, a1(vAt.row, vAt.col), post));
+      out.notes.push(skipMessage(crit, a1(metAt.row, metAt.col), post));
       continue;
     }
-    const vAddr = a1(vAt.row, vAt.col);
-    out.edits.push({
-      op: 'set-formula',
-      sheet: name,
-      cell: vAddr,
-      formula: verdictFormula(a1(at.row, at.col), rule),
-      cached: simulated,
-    });
-    const typedVerdict = cellText(vCell);
-    if (typedVerdict.trim() !== '' || vCell?.note)
+    for (const t of targets) {
+      const vAddr = a1(t.at.row, t.at.col);
+      const vCell = view.raw(t.at.row, t.at.col);
       out.edits.push({
-        op: 'set-note',
+        op: 'set-formula',
         sheet: name,
         cell: vAddr,
-        text:
-          typedVerdict.trim() !== ''
-            ? originalNote(vCell?.note, typedVerdict)
-            : (vCell?.note ?? null),
+        formula: verdictFormula(a1(at.row, at.col), rule, t.outputs),
+        cached: shownAs(simulated, t.outputs),
       });
-    shown.set(row.row, simulated);
+      const typedVerdict = cellText(vCell);
+      if (typedVerdict.trim() !== '' || vCell?.note)
+        out.edits.push({
+          op: 'set-note',
+          sheet: name,
+          cell: vAddr,
+          text:
+            typedVerdict.trim() !== ''
+              ? originalNote(vCell?.note, typedVerdict)
+              : (vCell?.note ?? null),
+        });
+    }
+    shown.set(row.row, shownAs(simulated, targets[0].outputs));
     out.stats.verdictFormulas++;
   }
 
   // 3. the summary block
-  if (verdictCol !== undefined && !hasSummaryBlock(view, layout.headerRow + 1)) {
+  if (verdictCols.length > 0 && !hasSummaryBlock(view, layout.headerRow + 1)) {
+    const countCol = verdictCols[0].col;
+    const shownAt = (r: number) => shown.get(r) ?? cellText(view.raw(r, countCol));
     const groups: SummaryGroup[] = catalog.groups.map((g) => {
       const crits = catalog.criteria.filter((c) => c.group === g.code);
       const groupRows: number[] = [];
@@ -219,20 +247,30 @@ function fillSheet(sheet: SheetGrid, rep: SheetReport, catalog: Catalog): SheetF
     });
     const labelCol = layout.columns.name ?? (layout.columns.tt ?? 0) + 1;
     const height = summaryHeight(groups.length);
-    const start = freeBlockRow(view, layout.lastRow + 2, height, labelCol, 4);
+    const start = freeBlockRow(view, tableBottom(layout, rep.rows) + 2, height, labelCol, 4);
     out.edits.push(
       ...summaryEdits({
         sheet: name,
         groups,
-        verdictCol,
+        verdictCol: countCol,
         startRow: start,
         labelCol,
-        verdictShown: (r) => shown.get(r) ?? cellText(view.raw(r, verdictCol)),
+        verdictShown: shownAt,
+        ...(marks ? { metTexts: markTexts(groups.flatMap((g) => g.rows).map(shownAt)) } : {}),
       }),
     );
     out.stats.summaries++;
   }
   return out;
+}
+
+/**
+ * The marks the summary counts in a "Đạt" mark column: the "x" our formulas show and any
+ * other mark typed there (✓, X, v…); not a dash, a dot or a 0, which say "no mark".
+ */
+function markTexts(shown: string[]): string[] {
+  const typed = shown.filter((t) => t.trim() !== '' && !/^[-–—.0\s]+$/.test(t));
+  return [MARK_TEXT, ...typed];
 }
 
 function skipMessage(

@@ -1,6 +1,7 @@
 /**
  * The summary under an appendix table, as live formulas: per criteria group and overall,
- * the number of criteria met (COUNTIF of "Đạt" over the Đánh giá cells of the group), the
+ * the number of criteria met (COUNTIF of "Đạt" over the Đánh giá cells of the group — of the
+ * mark "x" over the "Đạt" column when Đánh giá is split into mark columns), the
  * total (from the catalog) and the rate — the figures Mẫu 02/04 ask for ("đã hoàn thành
  * X/Y tiêu chí, tỷ lệ đạt …%").
  *
@@ -37,6 +38,11 @@ export interface SummaryInput {
   labelCol: number;
   /** What each Đánh giá cell will show once the plan is applied (for cached values) */
   verdictShown: (row: number) => string;
+  /**
+   * The texts COUNTIF counts as met in `verdictCol` (default ["Đạt"]); for a "Đạt" mark
+   * column, the marks ("x" and any other mark typed there).
+   */
+  metTexts?: string[];
 }
 
 /** Number of rows the block takes. */
@@ -57,8 +63,24 @@ export function rowRuns(rows: number[]): [number, number][] {
 }
 
 /** COUNTIF is case-insensitive and matches the whole cell. */
-function countsAsMet(shown: string): boolean {
-  return shown.toLowerCase() === MET_TEXT.toLowerCase();
+function countsAsMet(shown: string, metTexts: string[]): boolean {
+  const s = shown.toLowerCase();
+  return metTexts.some((t) => t.toLowerCase() === s);
+}
+
+/**
+ * A text COUNTIF matches literally: not starting with a comparison operator, without the
+ * wildcards * ? ~, not empty.
+ */
+export function countifLiteral(text: string): boolean {
+  return text !== '' && !/^[<>=]/.test(text) && !/[*?~]/.test(text);
+}
+
+/** Distinct texts (case-insensitively, as COUNTIF compares), first spelling kept. */
+function distinctTexts(texts: string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const t of texts) if (!seen.has(t.toLowerCase())) seen.set(t.toLowerCase(), t);
+  return [...seen.values()];
 }
 
 /** "Đã hoàn thành 36/37 tiêu chí, tỷ lệ đạt 97,3%" (what the sentence formula shows) */
@@ -69,6 +91,7 @@ export function summarySentence(met: number, total: number): string {
 
 export function summaryEdits(input: SummaryInput): CellEdit[] {
   const { sheet, verdictCol, labelCol } = input;
+  const metTexts = distinctTexts((input.metTexts ?? [MET_TEXT]).filter(countifLiteral));
   const edits: CellEdit[] = [];
   const r0 = input.startRow;
   const cMet = labelCol + 1;
@@ -89,18 +112,20 @@ export function summaryEdits(input: SummaryInput): CellEdit[] {
     const runs = rowRuns(g.rows);
     const met = runs.reduce((n, [top, bottom]) => {
       let k = 0;
-      for (let row = top; row <= bottom; row++) if (countsAsMet(input.verdictShown(row))) k++;
+      for (let row = top; row <= bottom; row++)
+        if (countsAsMet(input.verdictShown(row), metTexts)) k++;
       return n + k;
     }, 0);
     metAll += met;
     totalAll += g.total;
     const countif =
-      runs.length === 0
+      runs.length === 0 || metTexts.length === 0
         ? '0'
         : runs
-            .map(
-              ([top, bottom]) =>
-                `COUNTIF(${a1Range(top, verdictCol, bottom, verdictCol)},${str(MET_TEXT)})`,
+            .flatMap(([top, bottom]) =>
+              metTexts.map(
+                (t) => `COUNTIF(${a1Range(top, verdictCol, bottom, verdictCol)},${str(t)})`,
+              ),
             )
             .join('+');
     edits.push({ op: 'set-value', sheet, cell: a1(r, labelCol), value: g.label });
@@ -157,6 +182,21 @@ function rateEdit(
     numberFormat: percentFormat(1),
     cached: total === 0 ? 0 : met / total,
   };
+}
+
+/**
+ * The last row of a table: layout.lastRow, or further down when a criterion's continuation
+ * or sub-item rows reach below it (the summary block never goes over them).
+ */
+export function tableBottom(
+  layout: { lastRow: number },
+  rows: { row: number; continuationRows: number[]; subItemRows?: number[] }[],
+): number {
+  let bottom = layout.lastRow;
+  for (const r of rows)
+    for (const x of [r.row, ...r.continuationRows, ...(r.subItemRows ?? [])])
+      if (x > bottom) bottom = x;
+  return bottom;
 }
 
 /** True when the sheet already has a summary block written by us (below `fromRow`). */

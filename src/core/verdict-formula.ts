@@ -23,6 +23,31 @@ export const UNMET_TEXT = 'Không đạt';
 
 export type VerdictText = typeof MET_TEXT | typeof UNMET_TEXT | '';
 
+/** The mark a generated formula shows in a "Đạt" | "Không đạt" mark column. */
+export const MARK_TEXT = 'x';
+
+/**
+ * What a verdict formula shows for a met and an unmet verdict (an undetermined one, or an
+ * empty result, always shows ""). The Đánh giá column shows the words; a table whose Đánh
+ * giá is split into two mark columns shows an "x" in one of them (markOutputs).
+ */
+export interface VerdictOutputs {
+  met: string;
+  unmet: string;
+}
+
+export const VERDICT_WORDS: VerdictOutputs = { met: MET_TEXT, unmet: UNMET_TEXT };
+
+/** The outputs of the "Đạt" (met) or the "Không đạt" (unmet) mark column. */
+export function markOutputs(column: 'met' | 'unmet'): VerdictOutputs {
+  return column === 'met' ? { met: MARK_TEXT, unmet: '' } : { met: '', unmet: MARK_TEXT };
+}
+
+/** What a cell with `outputs` shows for a verdict text computed by `simulateVerdict`. */
+export function shownAs(v: VerdictText, outputs: VerdictOutputs): string {
+  return v === MET_TEXT ? outputs.met : v === UNMET_TEXT ? outputs.unmet : '';
+}
+
 export interface VerdictRule {
   /** What a number in the result cell gives: a comparison with a constant, or "" */
   numeric: { op: '>=' | '>'; threshold: number } | 'blank';
@@ -105,17 +130,28 @@ function unique(xs: string[]): string[] {
   return [...new Set(xs)];
 }
 
-/** The verdict formula (without "=") on the result cell `ref` ("E12" or "'PL 01'!E12"). */
-export function verdictFormula(ref: string, rule: VerdictRule): string {
+/** IF(cond, a, b), or `a` alone when both branches are the same. */
+function pick(cond: string, a: string, b: string): string {
+  return a === b ? a : ifFormula(cond, a, b);
+}
+
+/**
+ * The verdict formula (without "=") on the result cell `ref` ("E12" or "'PL 01'!E12").
+ * `outputs`: what it shows for met / unmet (default the words Đạt / Không đạt; markOutputs
+ * for a mark column).
+ */
+export function verdictFormula(
+  ref: string,
+  rule: VerdictRule,
+  outputs: VerdictOutputs = VERDICT_WORDS,
+): string {
   const T = `LOWER(TRIM(${ref}))`;
+  const MET = str(outputs.met);
+  const UNMET = str(outputs.unmet);
   const numeric =
     rule.numeric === 'blank'
       ? str('')
-      : ifFormula(
-          `${ref}${rule.numeric.op}${num(rule.numeric.threshold)}`,
-          str(MET_TEXT),
-          str(UNMET_TEXT),
-        );
+      : pick(`${ref}${rule.numeric.op}${num(rule.numeric.threshold)}`, MET, UNMET);
   const negative = or([
     ...rule.negativePrefixes.map((p) => `LEFT(${T},${[...p].length})=${str(p)}`),
     ...rule.negativeExact.map((p) => `${T}=${str(p)}`),
@@ -125,12 +161,12 @@ export function verdictFormula(ref: string, rule: VerdictRule): string {
     ...rule.positivePrefixes.map((p) => `LEFT(${T},${[...p].length})=${str(p)}`),
     ...rule.positiveContains.map((p) => `ISNUMBER(SEARCH(${str(p)},${T}))`),
   ];
-  const other = rule.otherText === 'met' ? str(MET_TEXT) : str('');
+  const other = rule.otherText === 'met' ? MET : str('');
   const text =
     positiveConds.length === 0
-      ? ifFormula(negative, str(UNMET_TEXT), other)
-      : ifFormula(negative, str(UNMET_TEXT), ifFormula(or(positiveConds), str(MET_TEXT), other));
-  return ifFormula(`TRIM(${ref})=""`, str(''), ifFormula(`ISNUMBER(${ref})`, numeric, text));
+      ? pick(negative, UNMET, other)
+      : pick(negative, UNMET, pick(or(positiveConds), MET, other));
+  return pick(`TRIM(${ref})=""`, str(''), pick(`ISNUMBER(${ref})`, numeric, text));
 }
 
 /** Spreadsheet TRIM: leading/trailing spaces removed, inner runs of spaces collapsed. */
