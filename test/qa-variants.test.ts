@@ -1345,3 +1345,23 @@ function PL01_COLUMNS_NUMBERED(): QaColumn[] {
   ];
   return titles.map(([key, t], i) => ({ key, header: `${t}\n(${i + 1})` }));
 }
+
+describe('group rows without TT after a criterion with a verdict', () => {
+  it('"III. XÃ HỘI SỐ" in the name column (TT empty, Đạt typed) is a group, not a sub-item', async () => {
+    const rows = cleanRows().map((r) =>
+      r.group
+        ? {
+            ...r,
+            cells: {
+              name: `${['I', 'II', 'III', 'IV'][Number(r.code) - 1]}. ${String(r.cells.name).toUpperCase()}`,
+              ...(r.code === '3' ? { verdict: 'Đạt' } : {}),
+            },
+          }
+        : r,
+    );
+    const { sheet, map } = await analyzeOne({ rows });
+    expect(sheet.groups?.map((g) => g.code)).toEqual(['1', '2', '3', '4']);
+    expect(found(sheet)).toEqual([`group-row-verdict ${map.a1('3', 'verdict')}`]);
+    expect(sheet.summary).toEqual(allMet);
+  });
+});

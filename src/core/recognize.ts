@@ -495,7 +495,12 @@ function detectGroup(
   }
   const text = ttText || nameText;
   const code = matchGroup(text, catalog, false);
-  return code ? { code, name: text } : null;
+  if (code) return { code, name: text };
+  // no TT: the numbering written in the name cell ("III. XÃ HỘI SỐ", "1. Chính quyền số")
+  const inName = !ttText ? GROUP_TT_RE.exec(nameText) : null;
+  const rest = inName ? cleanText(inName[2]) : '';
+  const named = rest ? matchGroup(rest, catalog, false) : null;
+  return named ? { code: named, name: rest } : null;
 }
 
 /**
@@ -728,7 +733,8 @@ function readBody(
           (inSubItem ||
             (!!current.texts.verdict &&
               lineText(roleCell(view, r, columns.verdict, false)) !== ''))));
-    if (subItem && current && !matchGroup(nameText, catalog, false)) {
+    // (a group row without TT, "III. XÃ HỘI SỐ", is a group, whatever follows)
+    if (subItem && current && !matchGroup(nameText, catalog, !ttText)) {
       (current.subItemRows ??= []).push(r);
       inSubItem = true;
       lastContent = body.lastRow = r;
