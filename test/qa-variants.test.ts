@@ -1365,3 +1365,32 @@ describe('group rows without TT after a criterion with a verdict', () => {
     expect(sheet.summary).toEqual(allMet);
   });
 });
+
+describe('lettered group rows', () => {
+  it.each([
+    ['A', 'B', 'C', 'D'],
+    ['A.', 'B.', 'C.', 'D.'],
+  ])(
+    'groups numbered %s … are groups (their verdicts reported), the criteria all read',
+    async (...letters) => {
+      const rows = patchRows(
+        cleanRows().map((r) =>
+          r.group
+            ? {
+                ...r,
+                cells: {
+                  tt: letters[Number(r.code) - 1],
+                  name: String(r.cells.name).toUpperCase(),
+                },
+              }
+            : r,
+        ),
+        { '4': { verdict: 'Đạt' } },
+      );
+      const { sheet, map } = await analyzeOne({ rows });
+      expect(sheet.groups?.map((g) => g.code)).toEqual(['1', '2', '3', '4']);
+      expect(found(sheet)).toEqual([`group-row-verdict ${map.a1('4', 'verdict')}`]);
+      expect(sheet.summary).toEqual(allMet);
+    },
+  );
+});

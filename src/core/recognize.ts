@@ -496,6 +496,11 @@ function detectGroup(
   const text = ttText || nameText;
   const code = matchGroup(text, catalog, false);
   if (code) return { code, name: text };
+  // lettered groups: "A" / "B." in TT and the group's name next to it
+  if (/^[A-Z][.)]?$/.test(ttText)) {
+    const lettered = matchGroup(nameText, catalog, true);
+    if (lettered) return { code: lettered, name: cleanText(nameText) };
+  }
   // no TT: the numbering written in the name cell ("III. XÃ HỘI SỐ", "1. Chính quyền số")
   const inName = !ttText ? GROUP_TT_RE.exec(nameText) : null;
   const rest = inName ? cleanText(inName[2]) : '';
