@@ -9,6 +9,11 @@
  * a PL01 goes straight to the province's sheet.
  * `adjacent`: the appraisal columns are added right of the source table on the same sheet,
  * without changing any existing cell. Otherwise the source sheet is never touched.
+ * Source layouts: the new sheet always has the official single Đánh giá column, whatever the
+ * source's (a "Đạt" | "Không đạt" mark pair is never referenced: only result cells are); TT
+ * and name come from the catalog, so a source with codes written in front of names
+ * ("1.1. Xây dựng…") gives TT "1.1" and the name alone; sub-items listed under a criterion
+ * are not criteria — their text goes into the row's Ghi chú ("Gồm: a) …: Có; b) …").
  */
 import type { AppraisalLevel, Catalog, Criterion } from './catalog-types';
 import { CatalogError, chainById, levelById, previousLevel } from './catalog';
@@ -18,7 +23,13 @@ import { cellText, GridView, type Cell, type SheetGrid, type WorkbookSnapshot } 
 import { convertTypedResult, convertedValue } from './convert-result';
 import { titleLevel } from './headers';
 import { percentFormatKind } from './parse-value';
-import type { CriterionResult, CriterionRow, SheetReport, WorkbookReport } from './report-types';
+import type {
+  CriterionResult,
+  CriterionRow,
+  SheetReport,
+  TableLayout,
+  WorkbookReport,
+} from './report-types';
 import { resultRoleOfKind, type ResultRole } from './appendix-roles';
 import {
   APPENDIX_HEADERS,
@@ -28,7 +39,13 @@ import {
   type CellContent,
   type RowContent,
 } from './appendix-template';
-import { freeBlockRow, summaryEdits, summaryHeight, type SummaryGroup } from './summary-block';
+import {
+  freeBlockRow,
+  summaryEdits,
+  summaryHeight,
+  tableBottom,
+  type SummaryGroup,
+} from './summary-block';
 import { simulateVerdict, verdictFormula, verdictRuleFor } from './verdict-formula';
 import { cleanText, matchKey } from './text';
 
@@ -128,6 +145,36 @@ function lowerContent(
     formula: `TRIM(${refs.join('&" "&')})`,
     cached: cleanText(cells.map((c) => cellText(c)).join(' ')),
   };
+}
+
+const SUB_ITEM_NOTE_MAX = 1000;
+
+/**
+ * The sub-items listed under a criterion on the source sheet ("a)", "-", "1.8.1"…), carried
+ * into the new sheet's Ghi chú as one line — "Gồm: a) CSDL hộ tịch: Có; b) …" — so the
+ * appraiser sees them; they are not criteria and get no row of their own.
+ */
+function subItemNote(
+  view: GridView,
+  layout: TableLayout,
+  row: CriterionRow,
+  resultCol: number,
+): string | undefined {
+  const { tt, name } = layout.columns;
+  const text = (r: number, c: number | undefined) =>
+    c === undefined ? '' : cleanText(cellText(view.raw(r, c)));
+  const items: string[] = [];
+  for (const r of row.subItemRows ?? []) {
+    const label = cleanText(
+      [tt !== undefined && tt !== name ? text(r, tt) : '', text(r, name)].join(' '),
+    );
+    const result = text(r, resultCol);
+    const item = result ? (label ? `${label}: ${result}` : result) : label;
+    if (item) items.push(item);
+  }
+  if (items.length === 0) return undefined;
+  const note = `Gồm: ${items.join('; ')}`;
+  return note.length > SUB_ITEM_NOTE_MAX ? `${note.slice(0, SUB_ITEM_NOTE_MAX - 1)}…` : note;
 }
 
 /** This level's column, prefilled with the lower level's value (as a value) to be checked. */
@@ -257,11 +304,13 @@ function planNewSheet(
         note: `Không có trong sheet "${src.rep.name}"`,
       };
     }
+    const note = subItemNote(src.view, src.rep.layout!, row, src.col);
     return {
       lower: lowerContent(src.view, src.rep.name, row, src.role, src.col),
       own: ownContent(row, src.role, src.results.get(crit.code)),
       ownNote: TO_CHECK_NOTE,
       ownFill: TO_CHECK_FILL,
+      ...(note ? { note } : {}),
     };
   };
   const built = buildAppendixSheet(catalog, {
@@ -402,7 +451,13 @@ function planAdjacent(catalog: Catalog, level: AppraisalLevel, src: Source): App
     }
     groups.push({ label: `${g.code}. ${g.name}`, rows: groupRows, total: crits.length });
   }
-  const start = freeBlockRow(view, layout.lastRow + 2, summaryHeight(groups.length), c0, 4);
+  const start = freeBlockRow(
+    view,
+    tableBottom(layout, src.rep.rows!) + 2,
+    summaryHeight(groups.length),
+    c0,
+    4,
+  );
   edits.push(
     ...summaryEdits({
       sheet,
