@@ -32,6 +32,8 @@ import {
   toExcel,
   VERDICT_SHOWN,
 } from './fill-support';
+import { load, marksWorkbook, subItemsWorkbook } from './fill-layout-builders';
+import { cleanRows, patchRows } from './fixtures/qa-builders';
 
 const hasSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 const run = hasSoffice || process.env.CI ? describe : describe.skip;
@@ -119,6 +121,22 @@ run('LibreOffice recalculation of fill / appraise / template', () => {
       const snap = snapshotOf(grid);
       await write(name, snap, [planFill(snap, analyze(snap), catalog)]);
     }
+    // fill on the layouts the recogniser reports: mark columns, sub-items
+    const marksSnap = (
+      await load(
+        marksWorkbook(
+          patchRows(cleanRows(), { '1.6': { commune: '65%' }, '3.6': { commune: '8,2%' } }),
+          { '1.6': { unmet: 'x' }, '2.2': {} },
+          PL01,
+        ).wb,
+      )
+    ).snapshot;
+    await write('fill-marks', marksSnap, [planFill(marksSnap, analyze(marksSnap), catalog)]);
+    const subSnap = (await load(subItemsWorkbook(PL01).wb)).snapshot;
+    await write('fill-subitems', subSnap, [planFill(subSnap, analyze(subSnap), catalog)]);
+    await write('appraise-marks', marksSnap, [
+      planAppraise(marksSnap, analyze(marksSnap), catalog, 'huyen'),
+    ]);
     // appraise: PL01 → PL02 → PL03, and the two-tier chain
     const s1 = snapshotOf(hoangKimGrid());
     const p2 = planAppraise(s1, analyze(s1), catalog, 'huyen');
@@ -161,6 +179,9 @@ run('LibreOffice recalculation of fill / appraise / template', () => {
     'fill-seed',
     'fill-ratios',
     'fill-numeric',
+    'fill-marks',
+    'fill-subitems',
+    'appraise-marks',
     'appraise-chain',
     'appraise-hai-cap',
     'template-pl01',
@@ -195,8 +216,34 @@ run('LibreOffice recalculation of fill / appraise / template', () => {
     },
   );
 
+  it('fill-marks: an x under Đạt when validate says met, under Không đạt when unmet', () => {
+    const c = cases['fill-marks'];
+    const app = c.report.sheets[0];
+    const { met, unmet } = app.layout!.verdictMarks!;
+    const re = recalculated['fill-marks'];
+    for (const res of app.criteria) {
+      const row = res.row - 1;
+      expect([res.code, shown(re, PL01, row, met), shown(re, PL01, row, unmet)]).toEqual([
+        res.code,
+        res.verdict === 'met' ? 'x' : '',
+        res.verdict === 'unmet' ? 'x' : '',
+      ]);
+    }
+    expect(app.criteria.filter((x) => x.verdict === 'unmet').length).toBe(2);
+  });
+
   it('the recalculated files validate with the verdicts of the original', () => {
-    for (const name of ['fill-seed', 'fill-ratios', 'fill-numeric']) {
+    const marks = analyze(recalculated['appraise-marks']);
+    expect(marks.sheets[1].criteria.map((x) => [x.code, x.verdict])).toEqual(
+      cases['appraise-marks'].report.sheets[0].criteria.map((x) => [x.code, x.verdict]),
+    );
+    for (const name of [
+      'fill-seed',
+      'fill-ratios',
+      'fill-numeric',
+      'fill-marks',
+      'fill-subitems',
+    ]) {
       const rep = analyze(recalculated[name]);
       expect(rep.sheets[0].criteria.map((x) => [x.code, x.verdict])).toEqual(
         cases[name].report.sheets[0].criteria.map((x) => [x.code, x.verdict]),
