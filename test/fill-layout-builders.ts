@@ -204,3 +204,57 @@ export function codeNameWorkbook(
   );
   return { wb, map: writeAppendix(ws, { rows }) };
 }
+
+/**
+ * PHỤ LỤC 02 (seed 001's columns) whose Đánh giá is split into "Đạt" | "Không đạt": commune
+ * result, district result, then the two mark columns and Ghi chú. `rows` from
+ * cleanRows(['commune', 'district']); marks as in `marksWorkbook`.
+ */
+export function marksPl02Workbook(
+  rows: QaRow[],
+  marks: Record<string, Marks> = {},
+  sheet = 'PL02',
+): { wb: ExcelJS.Workbook; map: MarksSheet } {
+  const wb = newWorkbook();
+  const ws = wb.addWorksheet(sheet);
+  [
+    'PHỤ LỤC 02',
+    'KẾT QUẢ THẨM ĐỊNH CHI TIẾT THỰC HIỆN TIÊU CHÍ CHUYỂN ĐỔI SỐ CHO XÃ HOÀNG KIM',
+  ].forEach((t, i) => {
+    ws.getCell(i + 1, 1).value = t;
+    ws.mergeCells(i + 1, 1, i + 1, 9);
+  });
+  const h = 4;
+  [
+    'TT',
+    'Tên chỉ tiêu',
+    'Đơn vị tính',
+    'Chỉ tiêu',
+    'Kết quả tự đánh giá của UBND cấp xã',
+    'Kết quả thẩm định của UBND cấp huyện',
+  ].forEach((text, i) => {
+    ws.getCell(h, i + 1).value = text;
+    ws.mergeCells(h, i + 1, h + 1, i + 1);
+  });
+  ws.getCell(h, 7).value = 'Đánh giá';
+  ws.mergeCells(h, 7, h, 8);
+  ws.getCell(h + 1, 7).value = 'Đạt';
+  ws.getCell(h + 1, 8).value = 'Không đạt';
+  ws.getCell(h, 9).value = 'Ghi chú';
+  ws.mergeCells(h, 9, h + 1, 9);
+  const col = { tt: 1, name: 2, target: 4, result: 6, met: 7, unmet: 8 };
+  const rowOf = new Map<string, number>();
+  let r = h + 2;
+  for (const row of rows) {
+    rowOf.set(row.code, r);
+    const c = row.cells;
+    [c.tt, c.name, c.unit, c.target, c.commune, c.district].forEach((v, i) => put(ws, r, i + 1, v));
+    if (!row.group) {
+      const m = marks[row.code] ?? { met: 'x' };
+      put(ws, r, col.met, m.met);
+      put(ws, r, col.unmet, m.unmet);
+    }
+    r++;
+  }
+  return { wb, map: { rowOf, col } };
+}

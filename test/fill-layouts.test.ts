@@ -4,6 +4,7 @@
  * filled, written through ExcelJS, recalculated by HyperFormula and validated again.
  */
 import { planFill, type FillPlan } from '../src/core/fill';
+import { inversePlan } from '../src/core/undo';
 import type { CellEdit } from '../src/core/edit-plan';
 import { cellText, fromA1, toA1, type WorkbookSnapshot } from '../src/core/grid';
 import type { SheetReport, WorkbookReport } from '../src/core/report-types';
@@ -24,6 +25,7 @@ import {
 import {
   codeNameWorkbook,
   load,
+  marksPl02Workbook,
   marksWorkbook,
   subItemsWorkbook,
   type CodeNameVariant,
@@ -33,6 +35,7 @@ import type * as ExcelJS from 'exceljs';
 const SHEET = 'PL01';
 
 interface Filled {
+  sheet: string;
   before: WorkbookSnapshot;
   report: WorkbookReport;
   rep: SheetReport;
@@ -42,18 +45,19 @@ interface Filled {
   computed: Computed;
 }
 
-async function fillWorkbook(wb: ExcelJS.Workbook): Promise<Filled> {
+async function fillWorkbook(wb: ExcelJS.Workbook, sheet = SHEET): Promise<Filled> {
   const { workbook, snapshot: before } = await load(wb);
   const report = analyze(before);
   const plan = planFill(before, report, catalog);
   const { snapshot: after } = await applyAndRead(before, plan, workbook);
   return {
+    sheet,
     before,
     report,
-    rep: report.sheets.find((s) => s.name === SHEET)!,
+    rep: report.sheets.find((s) => s.name === sheet)!,
     plan,
     after,
-    again: analyze(after).sheets.find((s) => s.name === SHEET)!,
+    again: analyze(after).sheets.find((s) => s.name === sheet)!,
     computed: evaluateFormulas(after),
   };
 }
@@ -68,17 +72,17 @@ function verdictsOf(rep: SheetReport): [string, string][] {
 
 function shown(f: Filled, row: number, col: number): string | number | boolean | null {
   const addr = toA1(row, col);
-  return f.computed.get(`${SHEET}!${addr}`) ?? cellAt(f.after, SHEET, addr)?.value ?? null;
+  return f.computed.get(`${f.sheet}!${addr}`) ?? cellAt(f.after, f.sheet, addr)?.value ?? null;
 }
 
 /** What every layout must keep: engine = cache, verdicts = validate, idempotent, nothing lost. */
 function commonChecks(get: () => Filled): void {
   it('every formula computed by HyperFormula equals its cached value', () => {
     const f = get();
-    const formulas = sheetOf(f.after, SHEET).cells.filter((c) => c.formula);
+    const formulas = sheetOf(f.after, f.sheet).cells.filter((c) => c.formula);
     expect(formulas.length).toBeGreaterThan(37);
     for (const c of formulas) {
-      const got = f.computed.get(`${SHEET}!${toA1(c.row, c.col)}`);
+      const got = f.computed.get(`${f.sheet}!${toA1(c.row, c.col)}`);
       const cached = cachedOf(c, got);
       if (typeof got === 'number') expect(got).toBeCloseTo(Number(cached), 9);
       else expect([toA1(c.row, c.col), got]).toEqual([toA1(c.row, c.col), cached]);
@@ -94,8 +98,8 @@ function commonChecks(get: () => Filled): void {
 
   it('changes only the cells it writes, keeping any typed text in a note', () => {
     const f = get();
-    const before = cellMap(sheetOf(f.before, SHEET));
-    const after = cellMap(sheetOf(f.after, SHEET));
+    const before = cellMap(sheetOf(f.before, f.sheet));
+    const after = cellMap(sheetOf(f.after, f.sheet));
     const written = new Set(
       f.plan.edits.filter((e) => e.op === 'set-value' || e.op === 'set-formula').map((e) => e.cell),
     );
@@ -387,5 +391,60 @@ describe('the summary block never goes over rows the table owns', () => {
     const title = plan.edits.find((e) => e.op === 'set-value' && e.value === SUMMARY_TITLE)!;
     expect(rowOfEdit(title)!).toBeGreaterThanOrEqual(Math.max(...subs) + 2);
     expect(tableBottom(short.sheets[0].layout!, rep.rows!)).toBe(Math.max(...subs));
+  });
+});
+
+describe('fill on a PHỤ LỤC 02 whose Đánh giá is split into mark columns', () => {
+  let f: Filled;
+  beforeAll(async () => {
+    const rows = patchRows(cleanRows(['commune', 'district']), {
+      '1.6': { district: '65%' }, // the district lowered it, marked Không đạt
+      '3.6': { district: '8,2%' }, // lowered, still marked Đạt
+    });
+    f = await fillWorkbook(
+      marksPl02Workbook(rows, { '1.6': { unmet: 'x' }, '3.6': { met: 'x' } }, 'PL02').wb,
+      'PL02',
+    );
+  });
+  commonChecks(() => f);
+
+  it('the marks follow the district’s result (HyperFormula)', () => {
+    expect(f.rep.kind).toBe('phu-luc-02');
+    const { met, unmet } = f.rep.layout!.verdictMarks!;
+    const district = f.rep.layout!.columns['result-district']!;
+    for (const res of f.rep.criteria) {
+      const row = res.row - 1;
+      const m = cellAt(f.after, 'PL02', toA1(row, met))!;
+      expect(m.formula).toContain(`${toA1(row, district)}`);
+      expect([res.code, shown(f, row, met), shown(f, row, unmet)]).toEqual([
+        res.code,
+        res.verdict === 'met' ? 'x' : '',
+        res.verdict === 'unmet' ? 'x' : '',
+      ]);
+    }
+    expect(f.rep.summary.unmet).toBe(2);
+    expect(f.again.findings.filter((x) => x.rule === 'verdict-mismatch')).toEqual([]);
+  });
+});
+
+describe('Hoàn tác after fill on mark columns', () => {
+  it('puts every typed mark back, notes included', async () => {
+    const rows = patchRows(cleanRows(), { '1.6': { commune: '65%' } });
+    const { workbook, snapshot } = await load(marksWorkbook(rows, { '1.6': { unmet: 'x' } }).wb);
+    const plan = planFill(snapshot, analyze(snapshot), catalog);
+    const { snapshot: filled, workbook: wb2 } = await applyAndRead(snapshot, plan, workbook);
+    expect(sheetOf(filled, SHEET).cells.filter((c) => c.formula).length).toBeGreaterThan(74);
+    const { snapshot: undone } = await applyAndRead(filled, inversePlan(snapshot, plan), wb2);
+    const a = cellMap(sheetOf(snapshot, SHEET));
+    const b = cellMap(sheetOf(undone, SHEET));
+    for (const [addr, c] of a)
+      expect([addr, b.get(addr)?.value, b.get(addr)?.formula, b.get(addr)?.note]).toEqual([
+        addr,
+        c.value,
+        c.formula,
+        c.note,
+      ]);
+    for (const [addr, c] of b)
+      if (!a.has(addr)) expect([addr, c.value ?? null]).toEqual([addr, null]);
   });
 });
