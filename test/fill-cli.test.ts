@@ -11,6 +11,8 @@ import { readWorkbookFile } from '../src/cli/read-workbook';
 import { analyze, hoangKimGrid, snapshotOf, toExcel } from './fill-support';
 import { ensureCliBuilt, runCli } from './fixtures/cli-run';
 import { normalizeKind } from '../src/cli/commands/template';
+import { marksWorkbook } from './fill-layout-builders';
+import { cleanRows, patchRows } from './fixtures/qa-builders';
 
 let dir: string;
 let input: string;
@@ -74,6 +76,31 @@ describe('cds-check fill', () => {
     expect((await cli(['fill', input, '--bogus'])).err).toMatch(/không có tùy chọn "--bogus"/);
     expect((await cli(['fill'])).code).toBe(2);
     expect((await cli(['fill', input, '--sheet', 'Không có'])).err).toMatch(/không có sheet/);
+  });
+});
+
+describe('cds-check fill / appraise on an official layout: Đánh giá as "Đạt" | "Không đạt" marks', () => {
+  it('fill writes x/"" marks, appraise builds PHỤ LỤC 02 from the filled file; both validate', async () => {
+    const file = path.join(dir, 'xa-danh-dau.xlsx');
+    const rows = patchRows(cleanRows(), { '1.6': { commune: '65%' } });
+    await marksWorkbook(rows, { '1.6': { unmet: 'x' } }).wb.xlsx.writeFile(file);
+    const filled = path.join(dir, 'xa-danh-dau-cong-thuc.xlsx');
+    const r = await cli(['fill', file, '--out', filled]);
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(r.out).toMatch(/viết 37 công thức Đánh giá/);
+    const { snapshot } = await readWorkbookFile(filled);
+    const rep = analyze(snapshot).sheets[0];
+    expect(rep.layout!.verdictMarks).toEqual({ met: 5, unmet: 6 });
+    expect(rep.summary).toEqual({ criteria: 37, met: 36, unmet: 1, undetermined: 0 });
+    const marks = snapshot.sheets[0].cells.filter((c) => c.formula && (c.col === 5 || c.col === 6));
+    expect(marks.length).toBe(74);
+    expect(marks.filter((c) => c.value === 'x').length).toBe(37);
+    const pl02 = path.join(dir, 'xa-danh-dau-pl02.xlsx');
+    const a = await cli(['appraise', filled, '--level', 'huyen', '--out', pl02]);
+    expect([a.code, a.err]).toEqual([0, '']);
+    const two = analyze((await readWorkbookFile(pl02)).snapshot);
+    expect(two.sheets.map((s) => s.kind)).toEqual(['phu-luc-01', 'phu-luc-02']);
+    expect(two.sheets[1].summary).toEqual(rep.summary);
   });
 });
 
