@@ -452,3 +452,28 @@ describe('very hidden sheets', () => {
     expect(names).toEqual(['Phụ lục 01', 'Ẩn']);
   });
 });
+
+describe('falsy cached formula results', () => {
+  it('keeps a cached 0, FALSE and "" that ExcelJS drops from cell.value', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const os = await import('os');
+    const fsp = await import('fs');
+    const pth = await import('path');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Tổng hợp');
+    ws.getCell('A1').value = { formula: 'COUNTIF(B1:B3,"Đạt")', result: 0 };
+    ws.getCell('A2').value = { formula: '1>2', result: false };
+    ws.getCell('A3').value = { formula: 'IF(B3="","",B3)', result: '' };
+    ws.getCell('A4').value = { formula: '2/3', result: 0.6667 };
+    const file = pth.join(fsp.mkdtempSync(pth.join(os.tmpdir(), 'cds-falsy-')), 'f.xlsx');
+    await wb.xlsx.writeFile(file);
+    const { readWorkbookFile } = await import('../src/cli/read-workbook');
+    const { snapshot } = await readWorkbookFile(file);
+    const at = (row: number) => snapshot.sheets[0].cells.find((c) => c.row === row && c.col === 0);
+    expect(at(0)).toMatchObject({ kind: 'number', value: 0, formula: 'COUNTIF(B1:B3,"Đạt")' });
+    expect(at(1)).toMatchObject({ kind: 'boolean', value: false });
+    expect(at(2)?.formula).toBe('IF(B3="","",B3)');
+    expect(at(2)?.value === '' || at(2)?.value === null).toBe(true);
+    expect(at(3)).toMatchObject({ kind: 'number', value: 0.6667 });
+  });
+});

@@ -174,7 +174,10 @@ export function cellFromExcelJS(cell: ExcelJS.Cell, row0: number, col0: number):
   if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) {
     formula =
       (cell.formula || (v as { formula?: string }).formula || '').replace(/^=/, '') || undefined;
-    scalar = scalarOf((v as { result?: unknown }).result);
+    // `cell.value` drops a falsy cached result (0, "", FALSE); the cell's model keeps it.
+    const model = (cell as unknown as { model?: { result?: unknown } }).model;
+    const cached = model && 'result' in model ? model.result : (v as { result?: unknown }).result;
+    scalar = scalarOf(cached);
   } else if (v && typeof v === 'object' && 'hyperlink' in v) {
     const h = v as { text?: unknown; hyperlink?: unknown };
     hyperlink = typeof h.hyperlink === 'string' && h.hyperlink !== '' ? h.hyperlink : undefined;
