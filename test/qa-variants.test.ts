@@ -890,6 +890,7 @@ describe('other layouts officials use', () => {
       '3.6': { commune: '8,2%' }, // marked Đạt: wrong
       '2.1': {}, // marked in both columns
       '2.2': {}, // not marked
+      '2.3': { commune: 'Đang cập nhật' }, // fill's mark formulas show nothing: not "missing"
     });
     const { sheet, rowOf } = await customSheet(
       (ws) => {
@@ -912,6 +913,11 @@ describe('other layouts officials use', () => {
         if (row.group) return;
         put(ws, r, 8, c.evidence);
         if (row.code === '2.2') return;
+        if (row.code === '2.3') {
+          ws.getCell(r, 6).value = { formula: `IF(E${r}="","",IF(E${r}>=1,"x",""))`, result: '' };
+          ws.getCell(r, 7).value = { formula: `IF(E${r}="","",IF(E${r}>=1,"","x"))`, result: '' };
+          return;
+        }
         if (row.code === '1.6') put(ws, r, 7, 'x');
         else put(ws, r, 6, 'x');
         if (row.code === '2.1') put(ws, r, 7, 'x');
@@ -926,6 +932,7 @@ describe('other layouts officials use', () => {
         `verdict-mismatch ${at('3.6', 'F')} 3.6`,
         `unparseable-value ${at('2.1', 'F')} 2.1`,
         `missing-verdict ${at('2.2', 'F')} 2.2`,
+        `unparseable-value ${at('2.3', 'E')} 2.3`,
       ].sort(),
     );
     expect(sheet.layout?.headerRows).toEqual([2, 3]);

@@ -383,6 +383,9 @@ function readMarks(
     return { kind: 'unknown', text: `${met.text} | ${unmet.text}`, bothMarks: true, at: met.at };
   if (met) return { kind: 'met', text: verdictLabel('met'), at: met.at };
   if (unmet) return { kind: 'unmet', text: verdictLabel('unmet'), at: unmet.at };
+  // Verdict formulas (written by `fill`) that show no mark yet: not a missing verdict.
+  if (view.raw(row.row, marks.met)?.formula || view.raw(row.row, marks.unmet)?.formula)
+    return { kind: 'pending' };
   return { kind: 'none', at: toA1(row.row, marks.met) };
 }
 
