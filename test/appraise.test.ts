@@ -2,7 +2,8 @@ import { planAppraise } from '../src/core/appraise';
 import { planFill } from '../src/core/fill';
 import { applyPlanToSnapshot } from '../src/core/forms/plan-grid';
 import { TO_CHECK_FILL, TO_CHECK_NOTE } from '../src/core/appendix-template';
-import { cellText, toA1, type SheetGrid, type WorkbookSnapshot } from '../src/core/grid';
+import { SUMMARY_TITLE } from '../src/core/summary-block';
+import { cellText, fromA1, toA1, type SheetGrid, type WorkbookSnapshot } from '../src/core/grid';
 import type { WorkbookReport } from '../src/core/report-types';
 import { snapshotFromExcelJS } from '../src/cli/read-workbook';
 import { rowOf, withCell } from './fixtures/tsv-grid';
@@ -244,7 +245,9 @@ describe('appraise: chains and levels are configuration', () => {
     expect(planAppraise(before, rep, catalog, 'xa').notes![0]).toMatch(/cấp tự đánh giá/);
     const unknown = planAppraise(before, rep, catalog, 'quan');
     expect(unknown.ok).toBe(false);
-    expect(unknown.notes![0]).toMatch(/Không có cấp thẩm định "quan".*xa, huyen, tinh/);
+    expect(unknown.notes![0]).toMatch(
+      /Không có cấp thẩm định "quan"\. Các cấp thẩm định: huyen \(UBND cấp huyện\), tinh \(/,
+    );
     expect(planAppraise(before, rep, catalog, 'huyen', { chain: 'khong-co' }).ok).toBe(false);
   });
 
@@ -389,8 +392,22 @@ describe('appraise --adjacent', () => {
         c.note,
       ]);
     }
+    // new cells: the appraisal columns right of the table, or the summary block under it
+    const bottom = rep.sheets[0].layout!.lastRow;
     for (const addr of b.keys())
-      if (!a.has(addr)) expect(b.get(addr)!.col).toBeGreaterThanOrEqual(8);
+      if (!a.has(addr))
+        expect([addr, b.get(addr)!.col >= 8 || b.get(addr)!.row > bottom]).toEqual([addr, true]);
+  });
+
+  it('puts the summary under the table in the name column, never read as a criterion’s text', () => {
+    const title = plan.edits.find((e) => e.op === 'set-value' && e.value === SUMMARY_TITLE)!;
+    const at = fromA1((title as { cell: string }).cell);
+    expect(at.col).toBe(rep.sheets[0].layout!.columns.name);
+    expect(at.row).toBeGreaterThan(rep.sheets[0].layout!.lastRow);
+    const r = analyze(after).sheets[0];
+    const last = r.criteria.find((c) => c.code === '4.8')!;
+    expect(String(last.value)).not.toMatch(/Tổng số/);
+    expect(r.layout!.lastRow).toBe(rep.sheets[0].layout!.lastRow);
   });
 
   it('its verdict formulas compute the commune’s verdicts (HyperFormula)', () => {

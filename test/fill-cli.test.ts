@@ -157,7 +157,9 @@ describe('cds-check appraise', () => {
     const noPl02 = await cli(['appraise', input, '--level', 'tinh']);
     expect(noPl02.code).toBe(2);
     expect(noPl02.err).toMatch(/Không tìm thấy PHỤ LỤC 02/);
-    expect((await cli(['appraise', input])).err).toMatch(/--level \(xa, huyen, tinh\)/);
+    expect((await cli(['appraise', input])).err).toMatch(
+      /--level \(huyen \(UBND cấp huyện\), tinh \(Sở Thông tin và Truyền thông\)\)/,
+    );
     expect((await cli(['appraise', '--help'])).out).toMatch(/hai-cap-2025/);
   });
 });

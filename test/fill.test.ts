@@ -302,6 +302,8 @@ describe('fill conversions', () => {
     const plan = planFill(snap, analyze(snap), catalog);
     expect(plan.edits).toEqual([]);
     expect(plan.notes!.join(' ')).toMatch(/bảo vệ/);
+    expect(plan.description).toMatch(/đang được bảo vệ/);
+    expect(plan.stats).toMatchObject({ appendixSheets: 1, protectedSheets: 1 });
   });
 
   it('says so when the workbook has no appendix', () => {
@@ -312,7 +314,8 @@ describe('fill conversions', () => {
     });
     const plan = planFill(snap, analyze(snap), catalog);
     expect(plan.edits).toEqual([]);
-    expect(plan.notes!.join(' ')).toMatch(/Không tìm thấy bảng PHỤ LỤC/);
+    expect(plan.description).toMatch(/Không tìm thấy bảng PHỤ LỤC/);
+    expect(plan.stats.appendixSheets).toBe(0);
   });
 
   it('moves the summary further down when the rows under the table are taken', () => {

@@ -1,5 +1,6 @@
 /** The Vietnamese text report of `cds-check validate`: per file, per sheet, findings one a line. */
-import { sortFindings, type Finding } from '../core/findings';
+import { sortFindings, type Finding, type RuleId } from '../core/findings';
+import { fromA1, toA1 } from '../core/grid';
 import type { SheetReport } from '../core/report-types';
 import type { JsonFileReport } from './report-json';
 import { kindLabel, numberVi, percentVi, SEVERITY_LABELS } from './labels';
@@ -50,8 +51,111 @@ function sheetLines(s: SheetReport): string[] {
   }
   const findings = sortFindings(s.findings);
   if (findings.length === 0) lines.push('    Không có lỗi hay cảnh báo.');
-  for (const f of findings) lines.push(findingLine(f));
+  if (!isUnfilled(s)) {
+    for (const f of findings) lines.push(findingLine(f));
+    return lines;
+  }
+  // errors, then warnings, then information; a collapsed line after its severity's others
+  const { kept, collapsed } = collapseUnfilled(findings);
+  const entries = [...kept.map((f) => ({ sev: f.severity, text: findingLine(f) })), ...collapsed];
+  const order = { error: 0, warning: 1, info: 2 } as const;
+  entries.sort((a, b) => order[a.sev] - order[b.sev]);
+  lines.push(...entries.map((e) => e.text));
   return lines;
+}
+
+/** Findings that say "nothing was written here": one line each on a sheet nobody filled in. */
+const UNFILLED_RULES: readonly RuleId[] = ['missing-result', 'missing-verdict', 'missing-evidence'];
+
+/** A sheet where every criterion has no result: a blank template or an appendix not yet filled. */
+export function isUnfilled(s: SheetReport): boolean {
+  if (s.criteria.length === 0) return false;
+  const missing = new Set(
+    s.findings.filter((f) => f.rule === 'missing-result').map((f) => f.criterion),
+  );
+  return s.criteria.every((c) => missing.has(c.code));
+}
+
+/** "E6:E45" when the cells are in one column, else the first cell and "…". */
+function cellSpan(cells: string[]): string {
+  const at = cells.map((c) => {
+    try {
+      return fromA1(c);
+    } catch {
+      return null;
+    }
+  });
+  if (at.some((a) => a === null)) return cells[0];
+  const ok = at as { row: number; col: number }[];
+  if (ok.every((a) => a.col === ok[0].col)) {
+    const rows = ok.map((a) => a.row);
+    const top = toA1(Math.min(...rows), ok[0].col);
+    const bottom = toA1(Math.max(...rows), ok[0].col);
+    return top === bottom ? top : `${top}:${bottom}`;
+  }
+  return `${cells[0]}…`;
+}
+
+/**
+ * The TEXT report of an unfilled sheet: the findings of UNFILLED_RULES, one line per rule
+ * ("chưa có kết quả … — cả 37 tiêu chí"), the others kept. JSON keeps every finding.
+ */
+function collapseUnfilled(findings: Finding[]): {
+  kept: Finding[];
+  collapsed: { sev: Finding['severity']; text: string }[];
+} {
+  const kept: Finding[] = [];
+  const byRule = new Map<RuleId, Finding[]>();
+  for (const f of findings) {
+    if (!UNFILLED_RULES.includes(f.rule)) {
+      kept.push(f);
+      continue;
+    }
+    const list = byRule.get(f.rule) ?? [];
+    list.push(f);
+    byRule.set(f.rule, list);
+  }
+  const collapsed: { sev: Finding['severity']; text: string }[] = [];
+  for (const [rule, list] of byRule) {
+    if (list.length === 1) {
+      kept.push(list[0]);
+      continue;
+    }
+    const first = list[0];
+    const head =
+      rule === 'missing-evidence'
+        ? 'chưa ghi tài liệu minh chứng'
+        : rule === 'missing-verdict'
+          ? 'chưa ghi Đánh giá'
+          : messageText(first).split(/[:(]/)[0].trim();
+    const codes = list.map((f) => f.criterion).filter((c): c is string => !!c);
+    const which =
+      rule === 'missing-result'
+        ? `ở cả ${list.length} tiêu chí: phụ lục chưa được điền`
+        : `ở ${list.length} tiêu chí: ${shortList(codes)}`;
+    collapsed.push({
+      sev: first.severity,
+      text: findingLine({
+        severity: first.severity,
+        cell: cellSpan(list.map((f) => f.cell)),
+        rule,
+        message: `${head} ${which} (chi tiết từng ô: --json)`,
+      }),
+    });
+  }
+  return { kept, collapsed };
+}
+
+function messageText(f: Finding): string {
+  return f.criterion && f.message.startsWith(`${f.criterion}: `)
+    ? f.message.slice(f.criterion.length + 2)
+    : f.message;
+}
+
+function shortList(codes: string[], max = 12): string {
+  return codes.length > max
+    ? `${codes.slice(0, max).join(', ')}, … (${codes.length - max} tiêu chí khác)`
+    : codes.join(', ');
 }
 
 /** The report of one file (sheets as analysed, or its reading error). */

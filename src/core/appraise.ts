@@ -222,10 +222,7 @@ export function planAppraise(
   try {
     chainId = chainById(catalog, opts.chain).id;
     level = levelById(catalog, levelId);
-    if (!level)
-      return failure(
-        `Không có cấp thẩm định "${levelId}". Các cấp: ${catalog.levels.map((l) => l.id).join(', ')}.`,
-      );
+    if (!level) return failure(unknownLevelMessage(catalog, levelId));
     lower = previousLevel(catalog, level.id, chainId);
   } catch (e) {
     if (e instanceof CatalogError) return failure(e.message);
@@ -251,7 +248,7 @@ export function planAppraise(
     return failure(
       opts.sourceSheet !== undefined
         ? `Sheet "${opts.sourceSheet}" không phải ${lower.appendixTitle} (kết quả của ${lower.label}).`
-        : `Không tìm thấy ${lower.appendixTitle} (kết quả của ${lower.label}) trong tệp để lập ${level.appendixTitle}.`,
+        : noSourceMessage(report, catalog, chainId, lower, level),
     );
   const grid = snapshot.sheets.find((s) => s.name === srcRep.name);
   const role = resultRoleOfKind(lowerKind);
@@ -269,18 +266,119 @@ export function planAppraise(
   };
   return opts.adjacent
     ? planAdjacent(catalog, level, src)
-    : planNewSheet(snapshot, catalog, level, lower, src, opts.sheetName ?? level.sheetName);
+    : planNewSheet(snapshot, report, catalog, level, lower, src, opts.sheetName);
+}
+
+/**
+ * The levels that appraise another (every level but the first of some chain), as
+ * "huyen (UBND cấp huyện), tinh (Sở TTTT)": what `--level` can take.
+ */
+export function appraisalLevelsText(catalog: Catalog): string {
+  const heads = new Set(catalog.chains.map((c) => c.levels[0]));
+  const levels = catalog.levels.filter((l) => !heads.has(l.id));
+  return (levels.length ? levels : catalog.levels).map((l) => `${l.id} (${l.label})`).join(', ');
+}
+
+function unknownLevelMessage(catalog: Catalog, levelId: string): string {
+  const what =
+    levelId.trim() === '' ? 'Thiếu cấp thẩm định' : `Không có cấp thẩm định "${levelId}"`;
+  return `${what}. Các cấp thẩm định: ${appraisalLevelsText(catalog)}.`;
+}
+
+/**
+ * Why there is no source for `level`: nothing of the lower level in the file — and, when the
+ * file already holds this level's (or a later level's) appendix, what to run instead.
+ */
+function noSourceMessage(
+  report: WorkbookReport,
+  catalog: Catalog,
+  chainId: string,
+  lower: AppraisalLevel,
+  level: AppraisalLevel,
+): string {
+  const base = `Không tìm thấy ${lower.appendixTitle} (kết quả của ${lower.label}) trong tệp để lập ${level.appendixTitle}`;
+  const chain = chainById(catalog, chainId).levels.map((id) => levelById(catalog, id)!);
+  const at = chain.findIndex((l) => l.id === level.id);
+  // the highest level of the chain (from this one up) already present in the file
+  for (let i = chain.length - 1; i >= at; i--) {
+    const found = report.sheets.find((s) => s.kind === chain[i].sheetKind);
+    if (!found) continue;
+    const next = chain[i + 1];
+    const hint = next
+      ? `; để lập ${next.appendixTitle} (${next.label}) dùng --level ${next.id}`
+      : `, là cấp cuối của chuỗi thẩm định`;
+    return `${base}: sheet "${found.name}" đã là ${chain[i].appendixTitle} (kết quả của ${chain[i].label})${hint}.`;
+  }
+  return `${base}.`;
+}
+
+/** Why Excel would refuse `name` as a sheet name, or null when it is a valid one. */
+export function sheetNameProblem(name: string): string | null {
+  const rule =
+    'tên trang tính dài 1–31 ký tự, không chứa [ ] : * ? / \\, không bắt đầu hay kết thúc bằng dấu nháy đơn';
+  if (
+    name.trim() === '' ||
+    name.length > 31 ||
+    /[[\]:*?/\\]/.test(name) ||
+    name.startsWith("'") ||
+    name.endsWith("'") ||
+    name.toLowerCase() === 'history'
+  )
+    return `Tên sheet "${name}" không dùng được (${rule}).`;
+  return null;
+}
+
+/**
+ * The name of the new sheet: `wanted` when given (refused when invalid or taken by a sheet
+ * that is not this level's appendix); otherwise the level's default name, or "<name> (2)",
+ * "(3)"… when a sheet of another kind holds it. A sheet of this level's kind under the name
+ * means the appraisal exists already.
+ */
+function newSheetName(
+  snapshot: WorkbookSnapshot,
+  report: WorkbookReport,
+  level: AppraisalLevel,
+  wanted: string | undefined,
+): { name: string; exists: boolean } | { problem: string } {
+  const kindOf = (name: string): string | undefined => {
+    const sheet = snapshot.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!sheet) return undefined;
+    return report.sheets.find((r) => r.name === sheet.name)?.kind ?? 'unknown';
+  };
+  if (wanted !== undefined) {
+    const problem = sheetNameProblem(wanted);
+    if (problem) return { problem };
+    const kind = kindOf(wanted);
+    if (kind === undefined) return { name: wanted, exists: false };
+    if (kind === level.sheetKind) return { name: wanted, exists: true };
+    return {
+      problem: `Tệp đã có sheet "${wanted}" (không phải ${level.appendixTitle}): hãy chọn tên khác.`,
+    };
+  }
+  const base = level.sheetName;
+  for (let n = 1; n < 100; n++) {
+    const suffix = n === 1 ? '' : ` (${n})`;
+    const name = `${base.slice(0, 31 - suffix.length)}${suffix}`;
+    const kind = kindOf(name);
+    if (kind === undefined) return { name, exists: false };
+    if (kind === level.sheetKind) return { name, exists: true };
+  }
+  return { problem: `Không tìm được tên trống cho sheet ${level.appendixTitle}: hãy đặt tên.` };
 }
 
 function planNewSheet(
   snapshot: WorkbookSnapshot,
+  report: WorkbookReport,
   catalog: Catalog,
   level: AppraisalLevel,
   lower: AppraisalLevel,
   src: Source,
-  sheet: string,
+  wanted: string | undefined,
 ): AppraisePlan {
-  if (snapshot.sheets.some((s) => s.name.toLowerCase() === sheet.toLowerCase())) {
+  const named = newSheetName(snapshot, report, level, wanted);
+  if ('problem' in named) return failure(named.problem);
+  const sheet = named.name;
+  if (named.exists) {
     const msg = `Sheet "${sheet}" đã tồn tại — không tạo thêm bản thứ hai.`;
     return {
       ok: true,
@@ -451,11 +549,15 @@ function planAdjacent(catalog: Catalog, level: AppraisalLevel, src: Source): App
     }
     groups.push({ label: `${g.code}. ${g.name}`, rows: groupRows, total: crits.length });
   }
+  // The summary goes under the table in the name column (free cells only), where its title
+  // "Tổng số …" ends the table for the recogniser; under the new columns it would be read as
+  // continuation rows of the last criterion.
+  const labelCol = layout.columns.name ?? layout.columns.tt ?? c0;
   const start = freeBlockRow(
     view,
     tableBottom(layout, src.rep.rows!) + 2,
     summaryHeight(groups.length),
-    c0,
+    labelCol,
     4,
   );
   edits.push(
@@ -464,7 +566,7 @@ function planAdjacent(catalog: Catalog, level: AppraisalLevel, src: Source): App
       groups,
       verdictCol: cVerdict,
       startRow: start,
-      labelCol: c0,
+      labelCol,
       verdictShown: (r) => shown.get(r) ?? '',
     }),
   );

@@ -65,6 +65,10 @@ export interface FillStats {
   verdictFormulas: number;
   summaries: number;
   skipped: number;
+  /** Appendix sheets (PHỤ LỤC 01/02/03) looked at */
+  appendixSheets: number;
+  /** …of which protected (nothing written there) */
+  protectedSheets: number;
 }
 
 export interface FillPlan extends EditPlan {
@@ -78,7 +82,14 @@ interface SheetFill {
 }
 
 function emptyStats(): FillStats {
-  return { converted: 0, verdictFormulas: 0, summaries: 0, skipped: 0 };
+  return {
+    converted: 0,
+    verdictFormulas: 0,
+    summaries: 0,
+    skipped: 0,
+    appendixSheets: 0,
+    protectedSheets: 0,
+  };
 }
 
 /** The cell that shows what is at (row, col): the top-left of a merge covering it. */
@@ -107,7 +118,10 @@ function fillSheet(sheet: SheetGrid, rep: SheetReport, catalog: Catalog): SheetF
   const role = resultRoleOfKind(rep.kind);
   if (!layout || !rep.rows || !role) return out;
   if (sheet.protected) {
-    out.notes.push(`Trang tính "${name}" đang được bảo vệ: chưa điền công thức.`);
+    out.notes.push(
+      `Trang tính "${name}" đang được bảo vệ (Protect Sheet): chưa điền công thức — hãy bỏ bảo vệ rồi chạy lại.`,
+    );
+    out.stats.protectedSheets++;
     return out;
   }
   const view = new GridView(sheet);
@@ -292,13 +306,12 @@ export function planFill(
   const edits: CellEdit[] = [];
   const notes: string[] = [];
   const stats = emptyStats();
-  let sheets = 0;
   for (const rep of report.sheets) {
     if (!isAppendixKind(rep.kind)) continue;
     if (opts.sheet !== undefined && rep.name !== opts.sheet) continue;
     const grid = snapshot.sheets.find((s) => s.name === rep.name);
     if (!grid) continue;
-    sheets++;
+    stats.appendixSheets++;
     const r = fillSheet(grid, rep, catalog);
     edits.push(...r.edits);
     notes.push(...r.notes);
@@ -306,14 +319,20 @@ export function planFill(
     stats.verdictFormulas += r.stats.verdictFormulas;
     stats.summaries += r.stats.summaries;
     stats.skipped += r.stats.skipped;
+    stats.protectedSheets += r.stats.protectedSheets;
   }
-  if (sheets === 0) notes.push('Không tìm thấy bảng PHỤ LỤC 01/02/03 nào để điền công thức.');
   return { description: fillDescription(stats), edits, notes, stats };
 }
 
+export const NO_APPENDIX_TO_FILL = 'Không tìm thấy bảng PHỤ LỤC 01/02/03 nào để điền công thức.';
+
 export function fillDescription(s: FillStats): string {
-  if (s.converted + s.verdictFormulas + s.summaries === 0)
+  if (s.converted + s.verdictFormulas + s.summaries === 0) {
+    if (s.appendixSheets === 0) return NO_APPENDIX_TO_FILL;
+    if (s.protectedSheets === s.appendixSheets)
+      return 'Không điền được: phụ lục nằm trên trang tính đang được bảo vệ.';
     return 'Không có gì cần điền: bảng đã có công thức.';
+  }
   const parts: string[] = [];
   if (s.converted) parts.push(`chuyển ${s.converted} kết quả sang số`);
   if (s.verdictFormulas) parts.push(`viết ${s.verdictFormulas} công thức Đánh giá`);

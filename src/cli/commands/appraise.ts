@@ -7,20 +7,18 @@
  */
 import { analyzeWorkbook } from '../../core/analyze';
 import type { Catalog } from '../../core/catalog-types';
-import { planAppraise } from '../../core/appraise';
+import { appraisalLevelsText, planAppraise } from '../../core/appraise';
 import { catalogOrReport, parseCommandArgs } from '../command-args';
 import { EXIT_FAILURE, EXIT_OK, type CliIO } from '../command';
 import { isCliError } from '../errors';
 import { readWorkbookFile } from '../read-workbook';
-import { applyAndWrite, defaultOut, planText } from './plan-io';
+import { applyAndWrite, outTarget } from './plan-io';
 
 export const name = 'appraise';
 export const summary = 'Tạo sheet thẩm định (PHỤ LỤC 02/03) từ phụ lục của cấp dưới';
 
 export function help(catalog?: Catalog): string {
-  const levels = catalog
-    ? catalog.levels.map((l) => `${l.id} (${l.label}, ${l.appendixTitle})`).join('; ')
-    : 'huyen, tinh';
+  const levels = catalog ? appraisalLevelsText(catalog) : 'huyen, tinh';
   const chains = catalog
     ? catalog.chains.map((c) => `${c.id} (${c.label})`).join('; ')
     : 'thanh-hoa-2023, hai-cap-2025';
@@ -37,11 +35,15 @@ Tùy chọn:
   --adjacent       Thêm các cột thẩm định bên phải bảng gốc (cùng sheet) thay vì sheet mới
   --name TÊN       Tên sheet mới (mặc định theo bộ tiêu chí, ví dụ "Phụ lục 02")
   --source TÊN     Sheet nguồn (mặc định: sheet phụ lục đầu tiên của cấp dưới)
-  --out TỆP_RA     Tệp kết quả (mặc định: TỆP-tham-dinh.xlsx cạnh tệp gốc)
+  -o, --out TỆP_RA Tệp kết quả .xlsx (mặc định: TỆP-tham-dinh.xlsx cạnh tệp gốc; nếu tệp
+                   đó đã có thì không ghi đè). Tệp gốc không bao giờ bị sửa, trừ khi
+                   --out chỉ đúng vào nó. Thư mục chưa có sẽ được tạo.
   --catalog TỆP    Dùng danh mục tiêu chí khác (tệp JSON)
   -h, --help       Hiện hướng dẫn này
 
-Mã thoát: 0 đã ghi (hoặc sheet đã có); 2 không đọc/ghi được tệp hoặc sai cách dùng.
+Mã thoát: 0 đã ghi, hoặc sheet/cột thẩm định đã có (không ghi tệp); 2 không đọc được tệp,
+không có phụ lục của cấp dưới, cấp/chuỗi không có trong danh mục, trang tính đang được
+bảo vệ (--adjacent), không ghi được tệp kết quả, hoặc sai cách dùng (khi đó không ghi tệp nào).
 
 Ví dụ:
   cds-check appraise xa-hoang-kim.xlsx --level huyen --out xa-hoang-kim-tham-dinh.xlsx
@@ -80,7 +82,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   if (positionals.length !== 1 || values.level === undefined) {
     io.stderr(
-      `Sai cách dùng: cần một tệp .xlsx và --level (${catalog.levels.map((l) => l.id).join(', ')}). Xem: cds-check appraise --help\n`,
+      `Sai cách dùng: cần một tệp .xlsx và --level (${appraisalLevelsText(catalog)}). Xem: cds-check appraise --help\n`,
     );
     return EXIT_FAILURE;
   }
@@ -101,8 +103,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     sourceSheet: values.source,
   });
   if (!plan.ok) {
-    io.stderr(planText(plan));
+    io.stderr(`${plan.description}\n`);
     return EXIT_FAILURE;
   }
-  return applyAndWrite(io, read.workbook, plan, values.out ?? defaultOut(input, 'tham-dinh'));
+  return applyAndWrite(io, read.workbook, plan, outTarget(values.out, input, 'tham-dinh'));
 }

@@ -14,7 +14,7 @@ import { parseCommandArgs } from '../command-args';
 import { EXIT_FAILURE, EXIT_OK, type CliIO } from '../command';
 import { isCliError } from '../errors';
 import { readWorkbookFile } from '../read-workbook';
-import { applyAndWrite, defaultOut } from './plan-io';
+import { applyAndWrite, outTarget } from './plan-io';
 
 export const name = 'fill';
 export const summary =
@@ -29,13 +29,20 @@ Các mẫu biểu minh chứng (Mẫu 1.4, 3.3…) được điền công thức
 PHỤ LỤC 01 được liên kết tới chúng. Chạy lại trên tệp đã điền không thay đổi gì.
 
 Tùy chọn:
-  --out TỆP_RA     Tệp kết quả (mặc định: TỆP-cong-thuc.xlsx cạnh tệp gốc).
-                   Tệp gốc chỉ bị ghi đè khi --out chỉ đúng vào nó.
+  -o, --out TỆP_RA Tệp kết quả .xlsx (mặc định: TỆP-cong-thuc.xlsx cạnh tệp gốc; nếu tệp
+                   đó đã có thì không ghi đè). Tệp gốc không bao giờ bị sửa, trừ khi
+                   --out chỉ đúng vào nó. Thư mục chưa có sẽ được tạo.
   --sheet TÊN      Chỉ điền sheet này
   --catalog TỆP    Dùng danh mục tiêu chí khác (tệp JSON)
   -h, --help       Hiện hướng dẫn này
 
-Mã thoát: 0 đã ghi (hoặc không có gì cần điền); 2 không đọc/ghi được tệp hoặc sai cách dùng.
+Mã thoát: 0 đã ghi, hoặc bảng đã có công thức (không ghi tệp); 2 không đọc được tệp,
+không tìm thấy phụ lục hay mẫu biểu nào, trang tính phụ lục đang được bảo vệ, không ghi
+được tệp kết quả, hoặc sai cách dùng (khi đó không ghi tệp nào).
+
+Ví dụ:
+  cds-check fill xa-hoang-kim.xlsx
+  cds-check fill xa-hoang-kim.xlsx --out ket-qua/xa-hoang-kim-cong-thuc.xlsx
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -80,10 +87,32 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const plan = planFillWorkbook(read.snapshot, report, catalog, analyzeWorkbook, {
     sheet: values.sheet,
   });
+  if (plan.edits.length === 0) {
+    const considered = report.sheets.filter(
+      (s) => s.kind !== 'unknown' && (values.sheet === undefined || s.name === values.sheet),
+    );
+    if (considered.length === 0) {
+      const where = values.sheet !== undefined ? `sheet "${values.sheet}"` : `tệp "${input}"`;
+      io.stderr(
+        `Không tìm thấy phụ lục (PHỤ LỤC 01/02/03) hay mẫu biểu minh chứng nào trong ${where}: không có gì để điền, không ghi tệp.\n`,
+      );
+      return EXIT_FAILURE;
+    }
+    const locked = considered.filter(
+      (s) => read.snapshot.sheets.find((g) => g.name === s.name)?.protected,
+    );
+    if (locked.length > 0) {
+      const names = locked.map((s) => `"${s.name}"`).join(', ');
+      io.stderr(
+        `Trang tính ${names} đang được bảo vệ (Protect Sheet): không điền được công thức. Hãy bỏ bảo vệ (Xem lại › Bỏ bảo vệ trang tính) rồi chạy lại. Không ghi tệp.\n`,
+      );
+      return EXIT_FAILURE;
+    }
+  }
   for (const s of report.sheets) {
     if (!s.kind.startsWith('phu-luc-')) continue;
     if (values.sheet !== undefined && s.name !== values.sheet) continue;
     io.stdout(`Sheet "${s.name}": ${summaryLineVi(s.summary)}\n`);
   }
-  return applyAndWrite(io, read.workbook, plan, values.out ?? defaultOut(input, 'cong-thuc'));
+  return applyAndWrite(io, read.workbook, plan, outTarget(values.out, input, 'cong-thuc'));
 }
