@@ -73,6 +73,15 @@ export interface Finding {
   message: string;
 }
 
+/** Row and column of an A1 address for ordering; letters compare by length first (E < AA). */
+function cellPosition(cell: string): { row: number; col: number } {
+  const m = /^\$?([A-Za-z]*)\$?(\d*)/.exec(cell) ?? ['', '', ''];
+  const letters = m[1].toUpperCase();
+  let col = 0;
+  for (const ch of letters) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2] || 0), col };
+}
+
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Errors first, then warnings, then info; within a severity, by row then column. */
@@ -80,10 +89,10 @@ export function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort((a, b) => {
     const s = SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
     if (s !== 0) return s;
-    const ra = Number(/\d+/.exec(a.cell)?.[0] ?? 0);
-    const rb = Number(/\d+/.exec(b.cell)?.[0] ?? 0);
-    if (ra !== rb) return ra - rb;
-    return a.cell.localeCompare(b.cell);
+    const pa = cellPosition(a.cell);
+    const pb = cellPosition(b.cell);
+    if (pa.row !== pb.row) return pa.row - pb.row;
+    return pa.col - pb.col;
   });
 }
 

@@ -184,7 +184,9 @@ class Parser {
       case 'ROUND': {
         if (args.length !== 2 || args[0].length !== 1 || args[1].length !== 1) return null;
         const f = 10 ** Math.trunc(args[1][0]);
-        return Math.round(args[0][0] * f) / f;
+        // Excel rounds halves away from zero (ROUND(-2.5,0) = -3), unlike Math.round.
+        const x = args[0][0];
+        return (Math.sign(x) * Math.round(Math.abs(x) * f)) / f;
       }
       default:
         return null;

@@ -78,7 +78,7 @@ export function toA1(row: number, col: number): string {
 /** "B12" → { row: 11, col: 1 } (0-based). Absolute markers ($) are ignored. */
 export function fromA1(address: string): { row: number; col: number } {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
-  if (!m) throw new Error(`Invalid A1 address: ${address}`);
+  if (!m || Number(m[2]) < 1) throw new Error(`Invalid A1 address: ${address}`);
   let col = 0;
   for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
   return { row: Number(m[2]) - 1, col: col - 1 };
