@@ -335,7 +335,15 @@ export const FORM_DEFS: FormDef[] = [
             id: 'smartphone',
             kind: 'tick',
             header: 'Có điện thoại thông minh',
-            synonyms: ['dien thoai thong minh', 'smartphone', 'dtdd thong minh'],
+            synonyms: [
+              'dien thoai thong minh',
+              'smartphone',
+              'smart phone',
+              'dtdd thong minh',
+              'dt thong minh',
+              'dien thoai tm',
+              'dttm',
+            ],
             required: true,
           },
           {
@@ -354,13 +362,19 @@ export const FORM_DEFS: FormDef[] = [
             id: 'digital-signature',
             kind: 'tick',
             header: 'Có chữ ký số',
-            synonyms: ['chu ky so', 'chu ky dien tu'],
+            synonyms: ['chu ky so', 'chu ky dien tu', 'cks'],
           },
           {
             id: 'online-services',
             kind: 'tick',
             header: 'Có sử dụng dịch vụ công trực tuyến',
-            synonyms: ['dich vu cong truc tuyen', 'dich vu cong', 'dvc truc tuyen', 'dvctt'],
+            synonyms: [
+              'dich vu cong truc tuyen',
+              'dich vu cong',
+              'dvc truc tuyen',
+              'dvc tt',
+              'dvctt',
+            ],
           },
           NOTE,
         ],
@@ -547,14 +561,21 @@ export const FORM_DEFS: FormDef[] = [
             id: 'name',
             kind: 'name',
             header: 'Khu vực/tên điểm du lịch cộng đồng',
-            synonyms: ['khu vuc', 'diem du lich', 'ten diem'],
+            synonyms: [
+              'khu vuc',
+              'diem du lich',
+              'ten diem',
+              'dia diem',
+              'diem wifi',
+              'diem phat wifi',
+            ],
             required: true,
           },
           {
             id: 'address',
             kind: 'text',
             header: 'Địa chỉ (Số nhà/thôn)',
-            synonyms: ['dia chi', 'so nha'],
+            synonyms: ['dia chi', 'so nha', 'thon', 'thon xom'],
             required: true,
           },
           NOTE,
@@ -604,24 +625,23 @@ export function formDef(kind: FormKind): FormDef {
 }
 
 /** Spellings that mean "yes" in a tick column (compared case-insensitively after trimming). */
-export const TICK_YES = ['x', 'có', 'c', '1', '✓', '✔', 'v', '√'];
+export const TICK_YES = ['x', 'có', 'c', '1', '✓', '✔', 'v', '√', 'true'];
 /**
  * Prefixes that mean "yes" followed by a detail: "Có (VNPT)", "Có - Viettel", "Có, MISA".
  * All three characters long: the fill formulas compare LEFT(TRIM(cell), 3) with them.
  */
 export const TICK_YES_PREFIXES = ['có ', 'có(', 'có-', 'có,', 'có:'];
 /** Spellings that mean "no". */
-export const TICK_NO = ['', 'không', 'k', '0', '-', 'chưa', 'không có', 'chưa có', 'ko'];
+export const TICK_NO = ['', 'không', 'k', '0', '-', 'chưa', 'không có', 'chưa có', 'ko', 'false'];
 
 /** An official mailbox ends with this (state e-mail, "…@thanhhoa.gov.vn"). */
 export const OFFICIAL_MAIL_SUFFIX = '.gov.vn';
 
 /**
- * Row starts (`matchKey` of the row's first text) that end a list: totals, summary lines,
- * the signature block, notes.
+ * Row starts (`matchKey` of the row's first text) that end a list: summary lines, the signature
+ * block, notes. Total lines ("Tổng cộng", "Cộng") are `SUBTOTAL_PATTERN`.
  */
 export const LIST_END_MARKERS = [
-  'tong cong',
   'tong so',
   'tong dan so',
   'ty le',
@@ -632,17 +652,37 @@ export const LIST_END_MARKERS = [
   'chu tich',
   'thu truong',
   'luu y',
+  'ghi chu',
+  'noi nhan',
 ];
 
 /** Whole-row texts (folded) that end a list: a bare "Cộng" / "Tổng" total line. */
 export const LIST_END_EXACT = ['cong', 'tong'];
 
-/** Row starts that begin the signature block. */
+/** Row starts that begin the signature block ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"…). */
 export const SIGNATURE_MARKERS = [
   'nguoi thong ke',
   'nguoi lap bieu',
+  'nguoi lap',
+  'nguoi tong hop',
   'can bo tong hop',
   'xac nhan cua',
   'chu tich',
+  'pho chu tich',
   'thu truong',
+  'tm uy ban',
+  'tm ubnd',
+  'kt chu tich',
+  'tl chu tich',
+  'noi nhan',
 ];
+
+/**
+ * A row that is a total or a subtotal of a grouped list ("Tổng cộng", "Cộng", "Cộng thôn Đông",
+ * "Tổng thôn Tây", "Cộng I", "Cộng: 8 người"), as a pattern on its `matchKey` (dots as spaces).
+ * It is a subtotal when entries follow it, else the list's total line. A person named
+ * "Tống Văn An" does not match: after "cộng"/"tổng" only a place word, a numbering, a figure
+ * or "toàn xã" may follow.
+ */
+export const SUBTOTAL_PATTERN =
+  /^(?:tong cong(?! ty(?: |$))(?: .*)?|(?:cong|tong)(?: (?:thon|xom|ban|khu|khu pho|to|to dan pho|tdp|nhom|doi|lang|khoi|toan|chung|[ivx]+|\d+)(?: .*)?)?)$/;

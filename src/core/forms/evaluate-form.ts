@@ -10,7 +10,14 @@ import type { RatioReport } from '../report-types';
 import { foldText } from '../text';
 import { formDef, type FormDef, type FormListDef, type FormRatioDef } from './definitions';
 import { figureFromCell, formatCount, formatRate, tolerance } from './figures';
-import { emailProblem, normalisePhone, readMark, splitPhones, phoneFromText } from './ticks';
+import {
+  emailProblem,
+  isNoText,
+  normalisePhone,
+  readMark,
+  splitPhones,
+  phoneFromText,
+} from './ticks';
 import type { FormKind, FormList, FormRecognition, FormRow, SummaryLine } from './types';
 
 export interface FormEvaluation {
@@ -123,7 +130,7 @@ function checkEntries(
           );
         }
       }
-      if (col.kind === 'phone' && cell) {
+      if (col.kind === 'phone' && cell && !isNoText(text)) {
         const parts = typeof cell.value === 'number' ? [cell] : splitPhones(text);
         for (const part of parts) {
           const ok =

@@ -14,14 +14,24 @@ import { TICK_NO, TICK_YES, TICK_YES_PREFIXES } from './definitions';
 import type { FormListDef, FormRatioDef } from './definitions';
 import type { FormList } from './types';
 
-function arrayLiteral(values: string[]): string {
-  return `{${values.map((v) => `"${v.replace(/"/g, '""')}"`).join(',')}}`;
+/**
+ * The spellings as typed in NFC and in NFD (decomposed diacritics, as some Mac and PDF tools
+ * write them): a spreadsheet compares code points, "Có" in NFD is 3 characters long.
+ */
+function bothForms(values: string[]): string[] {
+  return [...new Set(values.flatMap((v) => [v.normalize('NFC'), v.normalize('NFD')]))];
 }
 
-/** Prefix spellings of "yes", all of the same length, for LEFT(…, n). */
+function arrayLiteral(values: string[]): string {
+  return `{${bothForms(values)
+    .map((v) => `"${v.replace(/"/g, '""')}"`)
+    .join(',')}}`;
+}
+
+/** Prefix spellings of "yes" (NFC and NFD), grouped by length, for LEFT(…, n). */
 function prefixGroups(): Map<number, string[]> {
   const m = new Map<number, string[]>();
-  for (const p of TICK_YES_PREFIXES) {
+  for (const p of bothForms(TICK_YES_PREFIXES)) {
     const list = m.get(p.length) ?? [];
     list.push(p);
     m.set(p.length, list);
@@ -31,7 +41,8 @@ function prefixGroups(): Map<number, string[]> {
 
 /** 1 for a row whose cell in `range` is a tick, else 0 (array expression). */
 export function tickExpr(range: string, kind: string): string {
-  const t = `TRIM(${range})`;
+  // a non-breaking space (pasted from the web) counts as a space, as when the core reads the mark
+  const t = `TRIM(SUBSTITUTE(${range},"\u00a0"," "))`;
   if (kind === 'tick') {
     const parts = [`ISNUMBER(MATCH(${t},${arrayLiteral(TICK_YES)},0))`];
     for (const [n, list] of prefixGroups()) {

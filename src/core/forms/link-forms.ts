@@ -66,6 +66,15 @@ export function planLinkForms(
         );
         continue;
       }
+      const locked = link.forms.find(
+        (f) => snapshot.sheets.find((s) => s.name === f.name)?.protected,
+      );
+      if (locked) {
+        notes.push(
+          `${row.code}: sheet "${locked.name}" (${formTitle(link.form.kind)}) đang được bảo vệ nên không điền được công thức tổng hợp — chưa liên kết kết quả; bỏ bảo vệ sheet rồi chạy lại.`,
+        );
+        continue;
+      }
       const crit = catalog.criteria.find((c) => c.code === row.code);
       const rateCriterion = !!crit && crit.unit.includes('%');
       const kind = link.ratio.kind ?? 'rate';

@@ -12,6 +12,7 @@ import {
   LIST_END_EXACT,
   LIST_END_MARKERS,
   SIGNATURE_MARKERS,
+  SUBTOTAL_PATTERN,
   type FormDef,
   type FormListDef,
   type FormSummaryDef,
@@ -94,13 +95,81 @@ function findHeaders(view: GridView, def: FormDef, fromRow: number): HeaderCandi
   return found;
 }
 
+/** A marker key: `matchKey` with dots as spaces ("tm. uy ban" → "tm uy ban"). */
+function markerKey(key: string): string {
+  return key.replace(/\./g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function startsWithAny(key: string, markers: string[]): boolean {
+  return markers.some((m) => key === m || key.startsWith(`${m} `));
+}
+
 function isEndKey(key: string): boolean {
-  if (LIST_END_EXACT.includes(key)) return true;
-  return LIST_END_MARKERS.some((m) => key === m || key.startsWith(`${m} `));
+  const k = markerKey(key);
+  return LIST_END_EXACT.includes(k) || startsWithAny(k, LIST_END_MARKERS);
 }
 
 function isSignatureKey(key: string): boolean {
-  return SIGNATURE_MARKERS.some((m) => key === m || key.startsWith(`${m} `));
+  return startsWithAny(markerKey(key), SIGNATURE_MARKERS);
+}
+
+/** The place-and-date line above the signatures ("Hoàng Kim, ngày 15 tháng 11 năm 2023"). */
+const DATE_LINE = /(?:^| )ngay(?: \S+){0,2} thang(?: \S+){0,2} nam(?: |$)/;
+
+function isDateKey(key: string): boolean {
+  return DATE_LINE.test(markerKey(key));
+}
+
+/**
+ * What a row's first text says (a number before it, e.g. a COUNTA in the STT column of the
+ * "Tổng cộng" line, is skipped).
+ */
+function leadText(view: GridView, row: number): { key: string; col: number } | null {
+  const c = view
+    .rowCells(row)
+    .find((x) => typeof x.value === 'string' && x.value.trim() !== '' && x.value.length <= 300);
+  return c ? { key: matchKey(c.value as string), col: c.col } : null;
+}
+
+type RowRole = 'end' | 'subtotal' | 'data';
+
+/**
+ * A row inside a list's data area: an entry (or a row to skip), the end of the list (summary
+ * line, signature block, date line, next list or title), or a total/subtotal line.
+ */
+function rowRole(view: GridView, row: number, def: FormDef, nameCol: number): RowRole {
+  const first = firstTextKey(view, row);
+  if (!first) return 'data';
+  const lead = leadText(view, row) ?? first;
+  for (const k of lead === first ? [first.key] : [first.key, lead.key]) {
+    if (isSignatureKey(k)) return 'end';
+    if (isDateKey(k)) {
+      const name = cellText(view.raw(row, nameCol)).trim();
+      if (name === '' || lead.col === nameCol) return 'end';
+    }
+  }
+  if (headingListAt(view, row, def) || TITLE_RE.test(foldText(first.key))) return 'end';
+  if (SUBTOTAL_PATTERN.test(markerKey(lead.key))) return 'subtotal';
+  if (isEndKey(lead.key) || isEndKey(first.key)) return 'end';
+  return 'data';
+}
+
+/** Rows after `index` up to the list's end hold entries (a named row): the line at `index` is a subtotal. */
+function entriesFollow(
+  view: GridView,
+  index: number,
+  boundary: number,
+  def: FormDef,
+  nameCol: number,
+): boolean {
+  for (let i = index + 1; i < view.rowIndices.length; i++) {
+    const r = view.rowIndices[i];
+    if (r >= boundary) return false;
+    const role = rowRole(view, r, def, nameCol);
+    if (role === 'end') return false;
+    if (role === 'data' && cellText(view.raw(r, nameCol)).trim() !== '') return true;
+  }
+  return false;
 }
 
 /** A row of column numbers under the header: "1 2 3 4 5 6" or "(1) (2) (3)". */
@@ -128,6 +197,28 @@ function isGroupRow(stt: string, name: string, filled: number, hasPhoneOrTick: b
   return false;
 }
 
+/**
+ * The header typed again inside the list (a PDF paste repeats it on every page): the name
+ * column and at least one other column read as in the header. An entry whose cells merely
+ * contain header words ("Khu vực UBND xã" | "Thôn Đông") is not one.
+ */
+function isRepeatedHeader(view: GridView, row: number, match: HeaderMatch): boolean {
+  const headerKey = (col: number) =>
+    match.rows
+      .map((h) => matchKey(view.text(h, col)))
+      .filter((k) => k !== '')
+      .join(' ');
+  let same = 0;
+  for (const [id, col] of Object.entries(match.columns)) {
+    const k = matchKey(cellText(view.raw(row, col)));
+    const hit = k !== '' && match.rows.some((h) => matchKey(view.text(h, col)) === k);
+    const whole = k !== '' && k === headerKey(col);
+    if (hit || whole) same++;
+    else if (id === 'name') return false;
+  }
+  return same >= 2;
+}
+
 function readList(view: GridView, def: FormDef, cand: HeaderCandidate, boundary: number): FormList {
   const { list, match } = cand;
   let start = Math.max(...match.rows) + 1;
@@ -139,17 +230,20 @@ function readList(view: GridView, def: FormDef, cand: HeaderCandidate, boundary:
   const hasPhoneOrTick = list.columns.some(
     (c) => c.id in match.columns && c.kind !== 'stt' && c.kind !== 'name' && c.kind !== 'note',
   );
-  for (const r of view.rowIndices) {
+  const nameCol = match.columns.name;
+  for (let i = 0; i < view.rowIndices.length; i++) {
+    const r = view.rowIndices[i];
     if (r < start) continue;
     if (r >= boundary) break;
-    const first = firstTextKey(view, r);
-    if (!first) continue;
-    if (isEndKey(first.key) || isSignatureKey(first.key)) {
-      if (first.key.startsWith('tong cong') || LIST_END_EXACT.includes(first.key)) totalRow = r;
+    if (!firstTextKey(view, r)) continue;
+    const role = rowRole(view, r, def, nameCol);
+    if (role === 'end') break;
+    if (role === 'subtotal') {
+      if (entriesFollow(view, i, boundary, def, nameCol)) continue;
+      totalRow = r;
       break;
     }
-    if (headingListAt(view, r, def) || TITLE_RE.test(foldText(first.key))) break;
-    if (matchHeader(view, r, list).complete) continue; // repeated header (PDF paste)
+    if (isRepeatedHeader(view, r, match)) continue; // repeated header (PDF paste)
     const cells: Record<string, Cell | undefined> = {};
     let filled = 0;
     for (const id of colIds) {
@@ -364,7 +458,7 @@ function buildRecognition(
   for (const r of view.rowIndices) {
     if (r <= after) continue;
     const first = firstTextKey(view, r);
-    if (first && isSignatureKey(first.key)) {
+    if (first && (isSignatureKey(first.key) || isDateKey(first.key))) {
       signatureRow = r;
       break;
     }
@@ -385,10 +479,21 @@ function buildRecognition(
   };
 }
 
+const SHEET_NAME_RE =
+  /(?:^|[^a-z])(?:(?:bieu\s*)?mau|bm|m)?\s*(?:so\s*)?0?(\d)\s*[.,_]\s*(\d)(?!\d)/;
+
+/** The form a sheet name announces ("Mẫu 3.3 - Thôn 1", "Mau 1.4", "BM4.1", "3.3 Thôn Đông"). */
+export function formFromSheetName(name: string): FormDef | undefined {
+  const m = SHEET_NAME_RE.exec(foldText(name));
+  if (!m) return undefined;
+  return FORM_DEFS.find((d) => formNumber(d.kind) === `${m[1]}.${m[2]}`);
+}
+
 /**
  * The evidence form on a sheet, or null. A title "Mẫu X.Y" picks the form and its header must
- * be found below; without a title a header alone is enough when it is unambiguous (three
- * columns or more, including the form's distinctive ones, or under the list heading).
+ * be found below; without a title, a sheet named after the form ("Mẫu 4.1") picks it likewise;
+ * otherwise a header alone is enough when it is unambiguous (three columns or more, including
+ * the form's distinctive ones, or under the list heading).
  */
 export function recognizeForm(view: GridView): FormRecognition | null {
   const title = findTitle(view);
@@ -397,6 +502,11 @@ export function recognizeForm(view: GridView): FormRecognition | null {
     const headers = findHeaders(view, def, title.row + 1);
     if (headers.length === 0) return null;
     return buildRecognition(view, def, headers, title);
+  }
+  const named = formFromSheetName(view.sheet.name);
+  if (named) {
+    const headers = findHeaders(view, named, 0);
+    if (headers.length > 0) return buildRecognition(view, named, headers);
   }
   let best: { def: FormDef; headers: HeaderCandidate[]; score: number } | undefined;
   for (const def of FORM_DEFS) {

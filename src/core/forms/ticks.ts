@@ -77,15 +77,25 @@ export function emailProblem(text: string): 'invalid' | 'not-official' | null {
 export function normalisePhone(cell: Cell | undefined): string | null {
   if (!cell || cell.value === null) return null;
   if (typeof cell.value === 'number') {
-    const s = String(Math.trunc(cell.value));
-    if (Number.isInteger(cell.value) && s.length === 9) return `0${s}`;
+    if (!Number.isInteger(cell.value)) return null;
+    const s = String(cell.value);
+    // Excel dropped the leading 0: a mobile (9 digits) or a landline (10 digits from 2…);
+    // or the number was typed with the country code, 84…
+    if (s.length === 9) return `0${s}`;
+    if (s.length === 10 && s.startsWith('2')) return checkDigits(`0${s}`);
+    if (s.length === 11 && s.startsWith('84')) return checkDigits(`0${s.slice(2)}`);
     return checkDigits(s);
   }
   return phoneFromText(cellText(cell));
 }
 
+/** A note in brackets after the number ("0912 345 678 (Zalo)", "(con trai)") is not part of it. */
+function withoutNote(text: string): string {
+  return text.replace(/\([^)]*[^\d\s.+\-)][^)]*\)/gu, ' ');
+}
+
 export function phoneFromText(text: string): string | null {
-  const compact = text.replace(/[\s\u00a0.\-()/]/g, '');
+  const compact = withoutNote(text).replace(/[\s\u00a0.\-()/]/g, '');
   let digits = compact;
   if (digits.startsWith('+84')) digits = `0${digits.slice(3)}`;
   else if (/^84\d{9}$/.test(digits)) digits = `0${digits.slice(2)}`;
@@ -98,10 +108,28 @@ function checkDigits(d: string): string | null {
   return null;
 }
 
-/** Several numbers in one cell ("0912 345 678 / 0237 3852 123"): each part. */
+/**
+ * Several numbers in one cell ("0912 345 678 / 0237 3852 123", "0912.345.678 - 0987654321",
+ * "0912345678-0987654321"): each part.
+ */
 export function splitPhones(text: string): string[] {
   return text
     .split(/[;,/\n]|\s[-–]\s|\s{2,}/)
     .map((s) => s.trim())
-    .filter((s) => s !== '');
+    .filter((s) => s !== '')
+    .flatMap((part) => {
+      if (phoneFromText(part) !== null) return [part];
+      const halves = part.split(/[-–]/).map((s) => s.trim());
+      const joined: string[] = [];
+      // dashes inside a number (0912-345-678) and between numbers: rebuild numbers greedily
+      let cur = '';
+      for (const h of halves) {
+        cur = cur ? `${cur}-${h}` : h;
+        if (phoneFromText(cur) !== null) {
+          joined.push(cur);
+          cur = '';
+        }
+      }
+      return joined.length > 1 && cur === '' ? joined : [part];
+    });
 }
