@@ -85,14 +85,25 @@ function checkPlan(wb: ExcelJS.Workbook, plan: EditPlan): void {
   const pendingMerges = new Map<string, Area[]>();
   for (const e of plan.edits) {
     if (e.op === 'add-sheet') {
-      if (exists(e.sheet))
+      // Excel compares sheet names case-insensitively ("Phụ lục 02" = "PHỤ LỤC 02")
+      const lower = e.sheet.toLowerCase();
+      const taken =
+        [...added].some((n) => n.toLowerCase() === lower) ||
+        wb.worksheets.some((w) => w.name.toLowerCase() === lower);
+      if (taken)
         throw new CliError(
           'sheet-exists',
           `Không thể thêm trang tính "${e.sheet}": đã có trang tính cùng tên.`,
         );
-      if (!e.sheet.trim() || e.sheet.length > 31 || SHEET_NAME_FORBIDDEN.test(e.sheet))
+      if (
+        !e.sheet.trim() ||
+        e.sheet.length > 31 ||
+        SHEET_NAME_FORBIDDEN.test(e.sheet) ||
+        /^'|'$/.test(e.sheet) ||
+        e.sheet.toLowerCase() === 'history'
+      )
         throw badEdit(
-          `tên trang tính "${e.sheet}" không hợp lệ (tối đa 31 ký tự, không chứa [ ] : * ? / \\)`,
+          `tên trang tính "${e.sheet}" không hợp lệ (tối đa 31 ký tự, không chứa [ ] : * ? / \\, không bắt đầu hay kết thúc bằng dấu nháy đơn)`,
         );
       if (e.after !== undefined && !exists(e.after))
         throw new CliError('missing-sheet', `Không thể ghi: không có trang tính "${e.after}".`);

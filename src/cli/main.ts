@@ -22,8 +22,17 @@ async function helpText(): Promise<string> {
   }
   lines.push(
     '',
+    'Tùy chọn chung: -h, --help (hướng dẫn); -v, --version (phiên bản)',
     'Xem hướng dẫn của từng lệnh: cds-check <lệnh> --help',
-    'Ví dụ: cds-check validate xa-hoang-kim.xlsx',
+    '',
+    'Mã thoát: 0 thành công; 1 validate tìm thấy lỗi trong phụ lục; 2 không đọc/ghi được tệp,',
+    'không có gì để làm (fill, appraise) hoặc sai cách dùng. Mỗi lỗi là một dòng tiếng Việt.',
+    '',
+    'Ví dụ:',
+    '  cds-check validate xa-hoang-kim.xlsx',
+    '  cds-check fill xa-hoang-kim.xlsx',
+    '  cds-check appraise xa-hoang-kim.xlsx --level huyen',
+    '  cds-check template phu-luc-01 --out phu-luc-01-trong.xlsx',
     '',
   );
   return lines.join('\n');
@@ -32,6 +41,8 @@ async function helpText(): Promise<string> {
 /** Run `cds-check` with `argv` (the arguments after the program name). */
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const [first, ...rest] = argv;
+  // "cds-check help fill" = "cds-check fill --help"
+  if (first === 'help' && rest.length > 0) return main([rest[0], '--help'], io);
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     const text = await helpText();
     if (first === undefined) {

@@ -28,10 +28,13 @@ LOẠI: ${KINDS.join(', ')}
       (viết tắt: pl01, pl02, pl03)
 
 Tùy chọn:
-  --out TỆP        Tệp kết quả (bắt buộc)
+  -o, --out TỆP    Tệp kết quả .xlsx (bắt buộc); nếu đã có, mẫu được thêm thành sheet mới
   --chain ID       Chuỗi thẩm định (cho PHỤ LỤC 03 của chính quyền hai cấp: hai-cap-2025)
   --catalog TỆP    Dùng danh mục tiêu chí khác (tệp JSON)
   -h, --help       Hiện hướng dẫn này
+
+Mã thoát: 0 đã ghi, hoặc tệp đã có sheet cùng tên (không ghi); 2 không có loại mẫu đó,
+tệp TỆP có sẵn không đọc được, không ghi được tệp, hoặc sai cách dùng (khi đó không ghi gì).
 
 Ví dụ:
   cds-check template phu-luc-01 --out phu-luc-01-trong.xlsx
@@ -106,8 +109,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       return EXIT_FAILURE;
     }
     const added = plan.edits.find((e) => e.op === 'add-sheet');
-    if (added && wb.getWorksheet(added.sheet)) {
-      io.stdout(`Sheet "${added.sheet}" đã tồn tại trong "${values.out}" — không tạo thêm.\n`);
+    const same = added
+      ? wb.worksheets.find((w) => w.name.toLowerCase() === added.sheet.toLowerCase())
+      : undefined;
+    if (same) {
+      io.stdout(`Sheet "${same.name}" đã tồn tại trong "${values.out}" — không tạo thêm.\n`);
       return EXIT_OK;
     }
   } else {
