@@ -120,6 +120,30 @@ describe('applyPlan writes every CellEdit op', () => {
     expect(fake.lastRunSyncs).toBe(2);
   });
 
+  it('restores a date as a date serial and an error as the error Excel reads from its text', async () => {
+    const { fake, sheet } = setup();
+    await applyPlan({
+      description: 'hoàn tác',
+      edits: [
+        {
+          op: 'set-value',
+          sheet,
+          cell: 'E40',
+          value: '2023-03-02',
+          kind: 'date',
+          numberFormat: 'dd/mm/yyyy',
+        },
+        { op: 'set-value', sheet, cell: 'E41', value: '#DIV/0!', kind: 'error' },
+        { op: 'set-value', sheet, cell: 'E42', value: '2023-03-02' },
+      ],
+    });
+    // 2 March 2023 is serial 44987 in Excel's 1900 date system
+    expect(fake.cell(sheet, 'E40')).toMatchObject({ value: 44987, numberFormat: 'dd/mm/yyyy' });
+    expect(fake.cell(sheet, 'E41')?.value).toBe('#DIV/0!');
+    // the same text without a kind stays text (quoted on the way so Excel keeps it as typed)
+    expect(fake.cell(sheet, 'E42')?.value).toBe('2023-03-02');
+  });
+
   it('delete-sheet removes a sheet and ignores one that is already gone', async () => {
     const { fake, sheet } = setup();
     fake.addSheet('Nháp');

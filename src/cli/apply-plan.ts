@@ -205,7 +205,10 @@ function applyEdit(wb: ExcelJS.Workbook, e: CellEdit): void {
   const cell = ws.getCell(e.cell);
   switch (e.op) {
     case 'set-value':
-      cell.value = e.value;
+      if (e.kind === 'date' && typeof e.value === 'string') cell.value = new Date(e.value);
+      else if (e.kind === 'error' && typeof e.value === 'string')
+        cell.value = { error: e.value } as ExcelJS.CellErrorValue;
+      else cell.value = e.value;
       if (e.numberFormat !== undefined) ownStyle(cell).numFmt = e.numberFormat;
       return;
     case 'set-formula': {

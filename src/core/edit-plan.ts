@@ -11,6 +11,11 @@ export type CellEdit =
       cell: string;
       value: string | number | boolean | null;
       numberFormat?: string;
+      /**
+       * What a string `value` stands for when it is not text: 'date' (an ISO date, written as
+       * a real date) or 'error' (an error value such as "#DIV/0!"). Used to restore cells.
+       */
+      kind?: 'date' | 'error';
     }
   /** Write a formula (without leading "="); `cached` is the value we expect it to compute. */
   | {

@@ -32,7 +32,9 @@ function restoreContent(sheet: string, cell: string, orig: Cell | undefined): Ce
     return e;
   }
   const value = !orig || orig.kind === 'empty' ? null : orig.value;
-  return { op: 'set-value', sheet, cell, value, numberFormat };
+  const edit: CellEdit = { op: 'set-value', sheet, cell, value, numberFormat };
+  if (orig?.kind === 'date' || orig?.kind === 'error') edit.kind = orig.kind;
+  return edit;
 }
 
 /** The plan that undoes `plan` on the workbook `snapshot` was read from. */

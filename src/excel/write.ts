@@ -60,6 +60,12 @@ export function charsToPoints(width: number): number {
  * A string Excel would turn into something else when written as a value (a formula, a
  * number, a date, TRUE/FALSE) gets a leading apostrophe, so the text stays text ("1.10").
  */
+/** ISO date ("2023-03-02" or a full ISO time) → Excel serial number (1900 date system). */
+export function excelDateSerial(iso: string): number {
+  const ms = Date.parse(/T/.test(iso) ? iso : `${iso}T00:00:00Z`);
+  return ms / 86400000 + 25569;
+}
+
 export function literalValue(v: string | number | boolean | null): string | number | boolean {
   if (v === null) return '';
   if (typeof v !== 'string') return v;
@@ -228,6 +234,10 @@ export function queueEdits(
         const r = sheet(e.sheet).getRange(e.cell);
         if (e.numberFormat !== undefined) r.numberFormat = [[e.numberFormat]];
         if (e.value === null || e.value === '') r.clear('Contents');
+        else if (e.kind === 'date' && typeof e.value === 'string')
+          r.values = [[excelDateSerial(e.value)]];
+        else if (e.kind === 'error' && typeof e.value === 'string')
+          r.values = [[e.value]]; // Excel reads a typed "#DIV/0!" as the error value
         else r.values = [[literalValue(e.value)]];
         break;
       }

@@ -42,6 +42,7 @@ function applyEdit(wb: WorkbookSnapshot, e: CellEdit): void {
       const c = cellOf(sheet, e.cell);
       delete c.formula;
       setValue(c, e.value);
+      if (e.kind && typeof e.value === 'string') c.kind = e.kind;
       if (e.numberFormat) c.numberFormat = e.numberFormat;
       return;
     }
