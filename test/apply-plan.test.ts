@@ -236,3 +236,23 @@ describe('applyPlanToExcelJS', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(before);
   });
 });
+
+describe('addresses as a person types them', () => {
+  it('a lower-case address is the same cell (e12 = E12), never a half-written file', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const { applyPlanToExcelJS } = await import('../src/cli/apply-plan');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('PL01');
+    applyPlanToExcelJS(wb, {
+      description: 'ghi',
+      edits: [
+        { op: 'set-value', sheet: 'PL01', cell: 'A1', value: 'đầu' },
+        { op: 'set-value', sheet: 'PL01', cell: 'e12', value: 0.829, numberFormat: '0.0%' },
+      ],
+    });
+    const ws = wb.getWorksheet('PL01')!;
+    expect(ws.getCell('A1').value).toBe('đầu');
+    expect(ws.getCell('E12').value).toBe(0.829);
+    expect(ws.getCell('E12').numFmt).toBe('0.0%');
+  });
+});

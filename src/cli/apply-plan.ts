@@ -202,7 +202,7 @@ function applyEdit(wb: ExcelJS.Workbook, e: CellEdit): void {
     default:
       break;
   }
-  const cell = ws.getCell(e.cell);
+  const cell = ws.getCell(e.cell.toUpperCase()); // "e12" is the cell E12, as in Excel
   switch (e.op) {
     case 'set-value':
       if (e.kind === 'date' && typeof e.value === 'string') cell.value = new Date(e.value);
