@@ -1,0 +1,106 @@
+/**
+ * FORMS-QA: the formulas `fill` writes on officer-typed forms compute, with Excel's semantics
+ * (HyperFormula: TRIM(TRUE) is "TRUE", text compared code point by code point), exactly what the
+ * official meant — every tick spelling (TRUE/FALSE check boxes, NFD "Có", "x" followed by a
+ * non-breaking space, "Có (VNPT)"), platform names as ticks, group and subtotal rows left out.
+ * The LibreOffice side is test/qa-forms-pipeline.test.ts.
+ */
+import { HyperFormula } from 'hyperformula';
+import type * as ExcelJS from 'exceljs';
+import { analyzeWorkbook } from '../src/core/analyze';
+import { applyPlanToSnapshot, planFormEdits } from '../src/core/forms';
+import { toA1, type WorkbookSnapshot } from '../src/core/grid';
+import { analyseBook, catalog, cleanTmp, readRatios } from './fixtures/qa-forms-run';
+import * as W from './fixtures/qa-forms-workbooks';
+
+afterAll(cleanTmp);
+
+/** sheet!A1 → computed value of every formula cell. */
+function compute(wb: WorkbookSnapshot): Map<string, unknown> {
+  const sheets: Record<string, (string | number | boolean | null)[][]> = {};
+  for (const s of wb.sheets) {
+    const rows: (string | number | boolean | null)[][] = [];
+    for (const c of s.cells) {
+      while (rows.length <= c.row) rows.push([]);
+      while (rows[c.row].length <= c.col) rows[c.row].push(null);
+      rows[c.row][c.col] = c.formula
+        ? `=${c.formula}`
+        : c.value === null
+          ? null
+          : typeof c.value === 'string'
+            ? `'${c.value}`
+            : c.value;
+    }
+    sheets[s.name] = rows;
+  }
+  const hf = HyperFormula.buildFromSheets(sheets, {
+    licenseKey: 'gpl-v3',
+    useArrayArithmetic: true,
+    caseSensitive: false,
+    accentSensitive: true,
+  });
+  const out = new Map<string, unknown>();
+  for (const s of wb.sheets) {
+    const id = hf.getSheetId(s.name)!;
+    for (const c of s.cells)
+      if (c.formula)
+        out.set(
+          `${s.name}!${toA1(c.row, c.col)}`,
+          hf.getCellValue({ sheet: id, row: c.row, col: c.col }),
+        );
+  }
+  hf.destroy();
+  return out;
+}
+
+type Build = (wb: ExcelJS.Workbook) => W.Truth;
+
+test.each<[string, Build]>([
+  [
+    'Mẫu 1.4, TRUE/FALSE check boxes',
+    (wb) => W.addMau14(wb, undefined, { tickStyle: 'boolean', sttTotal: true }),
+  ],
+  [
+    'Mẫu 1.4, every spelling, figures in the labels',
+    (wb) => W.addMau14(wb, undefined, { figures: 'label' }),
+  ],
+  ['Mẫu 2.5 two-level, every spelling', (wb) => W.addMau25(wb)],
+  [
+    'Mẫu 2.6, platform names as ticks',
+    (wb) => W.addMau26(wb, W.enterpriseEntries(14, 'digital-platform', 0.6, 4)),
+  ],
+  [
+    'Mẫu 3.3 in NFD, groups, subtotals, Tổng cộng with COUNTA',
+    (wb) =>
+      W.addMau33(wb, W.adultEntries(90), {
+        nfd: true,
+        groups: 'merged',
+        subtotals: true,
+        total: 'counta',
+      }),
+  ],
+  [
+    'Mẫu 3.3, numbers 1/0, no summary lines',
+    (wb) => W.addMau33(wb, undefined, { tickStyle: 'numeric', figures: 'missing' }),
+  ],
+  ['Mẫu 4.1, both lists', (wb) => W.addMau41(wb)],
+  ['Mẫu 4.5, no figure typed', (wb) => W.addMau45(wb, 7, { figures: 'blank' })],
+])('%s: the filled formulas compute the true figures', async (_label, build) => {
+  const wb = W.newWorkbook();
+  const truth = build(wb);
+  const { snapshot, report } = await analyseBook(wb);
+  const sheet = report.sheets.find((s) => s.name === truth.sheet)!;
+  expect(readRatios(sheet)).toEqual(truth.ratios);
+  const filled = applyPlanToSnapshot(snapshot, planFormEdits(snapshot, report, catalog));
+  const values = compute(filled);
+  for (const r of sheet.ratios) {
+    const [n, d] = truth.ratios[r.key!];
+    const got = values.get(`${truth.sheet}!${r.cell}`);
+    const shown = (v: unknown) => (typeof v === 'number' ? v.toFixed(9) : String(v));
+    expect(`${r.key} ${shown(got)}`).toBe(`${r.key} ${shown(d === 0 ? '' : n / d)}`);
+  }
+  // and the filled sheet validates with the same figures, no ratio finding
+  const again = analyzeWorkbook(filled, catalog).sheets.find((s) => s.name === truth.sheet)!;
+  expect(readRatios(again)).toEqual(truth.ratios);
+  expect(again.findings.filter((f) => f.rule.startsWith('ratio-'))).toEqual([]);
+});
