@@ -200,6 +200,20 @@ describe('headers as typed: line breaks, NFD, extra columns, another order, abbr
     await check(build);
   });
 
+  test.each<[string, { parent?: boolean; vertical?: boolean }]>([
+    ['parent merged, other headers merged over both rows', {}],
+    ['parent typed once, not merged', { parent: false }],
+    ['nothing merged', { parent: false, vertical: false }],
+  ])('Mẫu 3.3 with its tick columns under a parent header: %s', async (_label, headerMerges) => {
+    await check((wb) =>
+      W.addMau33(wb, undefined, {
+        tickParent: 'Thông tin sử dụng dịch vụ số',
+        headerMerges,
+        headers: { smartphone: 'Có ĐTTM', 'online-services': 'Sử dụng DVCTT' },
+      }),
+    );
+  });
+
   test('Mẫu 2.5 whose parent "Sử dụng hợp đồng điện tử" is not merged over its children', async () => {
     const { sheet } = await check((wb) => {
       const t = W.addMau25(wb);
@@ -342,6 +356,20 @@ describe('ticks as typed', () => {
     ],
   ])('%s', async (_label, build) => {
     await check(build);
+  });
+
+  test('Mẫu 1.4: mailboxes as mailto: hyperlinks (Excel makes them when an address is typed)', async () => {
+    await check((wb) => {
+      const t = W.addMau14(wb);
+      const ws = wb.getWorksheet(t.sheet)!;
+      const { first, last, cols } = t.lists[0];
+      for (let r = first; r <= last; r++) {
+        const c = ws.getCell(r, cols.mailbox);
+        if (typeof c.value === 'string' && c.value.includes('@'))
+          c.value = { text: c.value, hyperlink: `mailto:${c.value}` };
+      }
+      return t;
+    });
   });
 
   test('an unclear mark is reported on its cell and not counted', async () => {

@@ -33,7 +33,8 @@ function synonymScore(candidates: string[], synonyms: string[]): number {
 /**
  * True when `row` is the second level of a header: one of its own cells names a column that has
  * a parent in the definition (Mẫu 2.5 "Có/Không"), or it sits under a header cell merged across
- * several columns.
+ * several columns, or it names a column under an empty header cell (the parent typed in its
+ * first column only).
  */
 function isSubHeader(view: GridView, headerRow: number, row: number, def: FormListDef): boolean {
   const own = view.rowCells(row).filter((c) => typeof c.value === 'string');
@@ -41,9 +42,16 @@ function isSubHeader(view: GridView, headerRow: number, row: number, def: FormLi
   if (own.some((c) => /^\d+([.,]\d+)?$/.test(String(c.value).trim()))) return false;
   const childSyns = def.columns.filter((c) => c.parent).flatMap((c) => c.synonyms);
   if (own.some((c) => childSyns.some((s) => hasPhrase(matchKey(String(c.value)), s)))) return true;
+  const allSyns = def.columns.flatMap((c) => c.synonyms);
   return own.some((c) => {
     const m = view.mergeAt(headerRow, c.col);
-    return !!m && m.top === headerRow && m.right > m.left && m.bottom === headerRow;
+    if (m && m.top === headerRow && m.right > m.left && m.bottom === headerRow) return true;
+    // the parent typed once, not merged over its children: a child naming a column sits under
+    // an empty header cell
+    return (
+      view.text(headerRow, c.col).trim() === '' &&
+      allSyns.some((s) => hasPhrase(matchKey(String(c.value)), s))
+    );
   });
 }
 
