@@ -136,6 +136,7 @@ lo('PHỤ LỤC 01 + the six forms: validate, fill, LibreOffice, validate', () =
   let recalculated: WorkbookSnapshot;
   let split: { truths: W.Truth[]; before: JsonReport; fillStdout: string; after: JsonReport };
   let splitSnap: WorkbookSnapshot;
+  let refill: { status: number | null; stdout: string };
   const truthOf = (kind: string) => truths.find((t) => t.kind === kind)!;
   const typed = (code: string) => seedRows().find((r) => r.code === code)!.result;
 
@@ -180,6 +181,13 @@ lo('PHỤ LỤC 01 + the six forms: validate, fill, LibreOffice, validate', () =
       after: (await validate(done[1])).json,
     };
     splitSnap = (await readBook(done[1])).snapshot;
+    const again = await runCli(['fill', done[0], '--out', path.join(tmpDir(), 'lai.xlsx')]);
+    refill = { status: again.status, stdout: again.stdout };
+  });
+
+  test('fill again on the recalculated file: nothing to change (LibreOffice kept our formulas)', () => {
+    expect(refill.status).toBe(0);
+    expect(refill.stdout).toContain('Không có gì thay đổi: không ghi tệp.');
   });
 
   test('validate reads every form as the official meant it', () => {
