@@ -156,6 +156,29 @@ describe('headers as typed: line breaks, NFD, extra columns, another order, abbr
         }),
     ],
     [
+      'Mẫu 3.3: Họ và tên chủ thuê bao | Số thuê bao | Có điện thoại di động thông minh | Thuê bao có cài đặt PM ATTT',
+      (wb) =>
+        W.addMau33(wb, undefined, {
+          headers: {
+            name: 'Họ và tên chủ thuê bao',
+            phone: 'Số thuê bao',
+            smartphone: 'Có điện thoại di động thông minh',
+            'security-app': 'Thuê bao có cài đặt PM ATTT',
+          },
+        }),
+    ],
+    [
+      'Mẫu 1.4: Thư công vụ | Được trang bị máy vi tính',
+      (wb) =>
+        W.addMau14(wb, undefined, {
+          headers: { computer: 'Được trang bị máy vi tính', mailbox: 'Thư công vụ' },
+        }),
+    ],
+    [
+      'Mẫu 4.5: Vị trí lắp đặt | Địa chỉ',
+      (wb) => W.addMau45(wb, 6, { headers: { name: 'Vị trí lắp đặt', address: 'Địa chỉ' } }),
+    ],
+    [
       'Mẫu 1.4 abbreviated: Họ và tên | Chức danh | Máy tính | Email công vụ',
       (wb) =>
         W.addMau14(wb, undefined, {

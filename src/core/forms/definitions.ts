@@ -93,7 +93,7 @@ const PHONE: FormColumnDef = {
   id: 'phone',
   kind: 'phone',
   header: 'Số điện thoại liên hệ',
-  synonyms: ['so dien thoai', 'dien thoai lien he', 'sdt', 'so dt', 'dien thoai'],
+  synonyms: ['so dien thoai', 'dien thoai lien he', 'sdt', 'so dt', 'dien thoai', 'so thue bao'],
 };
 
 const SIGN_SUMMARISER: [string, string][] = [
@@ -129,7 +129,7 @@ export const FORM_DEFS: FormDef[] = [
             id: 'mailbox',
             kind: 'email',
             header: 'Hộp thư điện tử công vụ (ghi địa chỉ hộp thư)',
-            synonyms: ['hop thu', 'thu dien tu', 'email', 'e mail', 'dia chi thu'],
+            synonyms: ['hop thu', 'thu dien tu', 'email', 'e mail', 'dia chi thu', 'thu cong vu'],
           },
           NOTE,
         ],
@@ -343,6 +343,8 @@ export const FORM_DEFS: FormDef[] = [
               'dt thong minh',
               'dien thoai tm',
               'dttm',
+              'di dong thong minh',
+              'dien thoai di dong thong minh',
             ],
             required: true,
           },
@@ -568,6 +570,8 @@ export const FORM_DEFS: FormDef[] = [
               'dia diem',
               'diem wifi',
               'diem phat wifi',
+              'vi tri lap dat',
+              'diem lap dat',
             ],
             required: true,
           },
