@@ -201,6 +201,17 @@ describe('appraise: the two-tier chain (hai-cap-2025) and the refusals', () => {
     expect(unchanged(input, before)).toBe(true);
   });
 
+  it('a catalog with no appraisal level (Bắc Giang 2024: self-assessment only) says so', async () => {
+    const catalog = path.join(__dirname, '..', 'src', 'catalog', 'bac-giang-2024.json');
+    const r = await runCli(['appraise', input, '--catalog', catalog, '--level', 'huyen']);
+    expect(r.status).toBe(2);
+    expectOneVietnameseLine(r);
+    expect(r.stderr).toMatch(
+      /Các cấp thẩm định: không có \(danh mục "bac-giang-2024" chỉ có phần tự đánh giá\)\./,
+    );
+    expect(listing(dir)).toEqual(['xa.xlsx']);
+  });
+
   it('--level huyen on a PHỤ LỤC 02: says the file is appraised already and what to run', async () => {
     const file = await written(pl02Workbook(), 'huyen.xlsx');
     const r = await runCli(['appraise', file, '--level', 'huyen']);

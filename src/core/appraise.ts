@@ -276,7 +276,8 @@ export function planAppraise(
 export function appraisalLevelsText(catalog: Catalog): string {
   const heads = new Set(catalog.chains.map((c) => c.levels[0]));
   const levels = catalog.levels.filter((l) => !heads.has(l.id));
-  return (levels.length ? levels : catalog.levels).map((l) => `${l.id} (${l.label})`).join(', ');
+  if (levels.length === 0) return `không có (danh mục "${catalog.id}" chỉ có phần tự đánh giá)`;
+  return levels.map((l) => `${l.id} (${l.label})`).join(', ');
 }
 
 function unknownLevelMessage(catalog: Catalog, levelId: string): string {

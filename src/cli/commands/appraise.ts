@@ -106,5 +106,5 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stderr(`${plan.description}\n`);
     return EXIT_FAILURE;
   }
-  return applyAndWrite(io, read.workbook, plan, outTarget(values.out, input, 'tham-dinh'));
+  return applyAndWrite(io, read.workbook, plan, outTarget(values.out, input, 'tham-dinh'), input);
 }

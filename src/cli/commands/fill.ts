@@ -114,5 +114,5 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     if (values.sheet !== undefined && s.name !== values.sheet) continue;
     io.stdout(`Sheet "${s.name}": ${summaryLineVi(s.summary)}\n`);
   }
-  return applyAndWrite(io, read.workbook, plan, outTarget(values.out, input, 'cong-thuc'));
+  return applyAndWrite(io, read.workbook, plan, outTarget(values.out, input, 'cong-thuc'), input);
 }

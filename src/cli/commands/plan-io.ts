@@ -15,6 +15,11 @@ import type { EditPlan } from '../../core/edit-plan';
 import { applyPlanToExcelJS } from '../apply-plan';
 import { EXIT_FAILURE, EXIT_OK, type CliIO } from '../command';
 import { CliError, isCliError } from '../errors';
+import {
+  readWorkbookProtection,
+  restoreWorkbookProtection,
+  type WorkbookProtection,
+} from '../workbook-protection';
 
 /** "xa-hoang-kim.xlsx" → "xa-hoang-kim-<suffix>.xlsx" next to it. */
 export function defaultOut(input: string, suffix: string): string {
@@ -104,12 +109,17 @@ function writeError(out: string, e: unknown): CliError {
  * Write `wb` to `out`: into a temporary file in the same folder (created when missing), then
  * renamed over `out`. On failure nothing is left behind and `out` is as it was.
  */
-export async function writeWorkbook(wb: ExcelJS.Workbook, out: string): Promise<void> {
+export async function writeWorkbook(
+  wb: ExcelJS.Workbook,
+  out: string,
+  protection?: WorkbookProtection | null,
+): Promise<void> {
   const dir = path.dirname(path.resolve(out));
   const tmp = path.join(dir, `.${path.basename(out)}.${process.pid}.tmp`);
   try {
     await fs.promises.mkdir(dir, { recursive: true });
-    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    let bytes: Buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    if (protection) bytes = await restoreWorkbookProtection(bytes, protection);
     await fs.promises.writeFile(tmp, bytes);
     await fs.promises.rename(tmp, out);
   } catch (e) {
@@ -126,14 +136,17 @@ export function planText(plan: EditPlan): string {
 }
 
 /**
- * Apply `plan` to `wb` and write `out`; a plan without edits writes nothing. Returns the exit
- * status, having printed the outcome (the plan only once it is written).
+ * Apply `plan` to `wb` (read from the file `source`, if any) and write `out`; a plan without
+ * edits writes nothing. The source's workbook protection is kept; a plan adding a sheet to a
+ * workbook whose structure is protected is refused. Returns the exit status, having printed
+ * the outcome (the plan only once it is written).
  */
 export async function applyAndWrite(
   io: CliIO,
   wb: ExcelJS.Workbook,
   plan: EditPlan,
   out: OutTarget | string,
+  source?: string,
 ): Promise<number> {
   const target: OutTarget = typeof out === 'string' ? { path: out, explicit: true } : out;
   if (plan.edits.length === 0) {
@@ -142,9 +155,17 @@ export async function applyAndWrite(
     return EXIT_OK;
   }
   if (reportOutProblem(io, target)) return EXIT_FAILURE;
+  const protection = source !== undefined ? await readWorkbookProtection(source) : null;
+  const added = plan.edits.find((e) => e.op === 'add-sheet');
+  if (protection?.structureLocked && added) {
+    io.stderr(
+      `Sổ làm việc "${path.basename(source!)}" đang được bảo vệ cấu trúc (Bảo vệ sổ làm việc): không thêm được sheet "${added.sheet}". Hãy bỏ bảo vệ (Xem lại › Bảo vệ sổ làm việc) rồi chạy lại. Không ghi tệp.\n`,
+    );
+    return EXIT_FAILURE;
+  }
   try {
     applyPlanToExcelJS(wb, plan);
-    await writeWorkbook(wb, target.path);
+    await writeWorkbook(wb, target.path, protection);
   } catch (e) {
     if (!isCliError(e)) throw e;
     io.stderr(`${e.message}\n`);

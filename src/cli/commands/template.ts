@@ -100,7 +100,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return EXIT_FAILURE;
   }
   let wb: ExcelJS.Workbook;
-  if (fs.existsSync(values.out)) {
+  const existing = fs.existsSync(values.out);
+  if (existing) {
     try {
       wb = (await readWorkbookFile(values.out)).workbook;
     } catch (e) {
@@ -119,5 +120,5 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   } else {
     wb = new ExcelJS.Workbook();
   }
-  return applyAndWrite(io, wb, plan, values.out);
+  return applyAndWrite(io, wb, plan, values.out, existing ? values.out : undefined);
 }
