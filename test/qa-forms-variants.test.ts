@@ -362,6 +362,25 @@ describe('rows: STT, groups of thôn, subtotals, totals, repeated headers, long 
   });
 });
 
+describe('the "Tổng cộng" line', () => {
+  test('counts typed by hand under STT and the tick columns, right: no finding', async () => {
+    await check((wb) => W.addMau14(wb, undefined, { total: 'typed' }));
+  });
+
+  test('counts typed by hand, wrong: ratio-differs on each of them', async () => {
+    const { truth, sheet } = await check(
+      (wb) => W.addMau14(wb, undefined, { total: 'typed', totalError: 1 }),
+      ['ratio-differs'],
+    );
+    const { totalRow, cols } = truth.lists[0];
+    expect(sheet.findings.map((f) => `${f.rule} ${f.cell}`).sort()).toEqual(
+      [cols.stt, cols.computer, cols.mailbox]
+        .map((c) => `ratio-differs ${W.letter(c)}${totalRow}`)
+        .sort(),
+    );
+  });
+});
+
 describe('ticks as typed', () => {
   test.each<[string, Build]>([
     [
