@@ -393,8 +393,12 @@ describe('ticks as typed', () => {
     ],
     ['numbers 1 / 0', (wb) => W.addMau33(wb, undefined, { tickStyle: 'numeric' })],
     [
-      'Mẫu 2.6: the platform written instead of x (MISA, Hóa đơn điện tử VNPT)',
-      (wb) => W.addMau26(wb),
+      'Mẫu 2.6: the platform written instead of x (MISA, Hóa đơn điện tử VNPT), "Không sử dụng", "Chưa áp dụng" for no',
+      (wb) => W.addMau26(wb, W.enterpriseEntries(16, 'digital-platform', 0.5, 3)),
+    ],
+    [
+      'Mẫu 1.4: "Chưa được cấp", "không sử dụng" in the mailbox column are no mailbox (not a bad address)',
+      (wb) => W.addMau14(wb, W.staffEntries(30, 8)),
     ],
   ])('%s', async (_label, build) => {
     await check(build);

@@ -638,6 +638,32 @@ export const TICK_YES_PREFIXES = ['có ', 'có(', 'có-', 'có,', 'có:'];
 /** Spellings that mean "no". */
 export const TICK_NO = ['', 'không', 'k', '0', '-', 'chưa', 'không có', 'chưa có', 'ko', 'false'];
 
+/**
+ * Phrases that mean "no", alone or followed by more words: "Không sử dụng", "Chưa được cấp",
+ * "Chưa có (đang làm thủ tục)", "Ko dùng". Compared at the start of the trimmed, lower-cased
+ * text. "Chưa rõ", "Không xác định" are not among them: they stay unclear and are reported.
+ */
+export const TICK_NO_PREFIXES = [
+  'không có',
+  'không sử dụng',
+  'không dùng',
+  'không cài',
+  'không được',
+  'không áp dụng',
+  'không trang bị',
+  'chưa có',
+  'chưa sử dụng',
+  'chưa dùng',
+  'chưa cài',
+  'chưa được',
+  'chưa áp dụng',
+  'chưa trang bị',
+  'chưa cấp',
+  'ko có',
+  'ko sử dụng',
+  'ko dùng',
+];
+
 /** An official mailbox ends with this (state e-mail, "…@thanhhoa.gov.vn"). */
 export const OFFICIAL_MAIL_SUFFIX = '.gov.vn';
 

@@ -10,7 +10,7 @@
  * `useArrayArithmetic: true` (tests).
  */
 import { toA1 } from '../grid';
-import { TICK_NO, TICK_YES, TICK_YES_PREFIXES } from './definitions';
+import { TICK_NO, TICK_NO_PREFIXES, TICK_YES, TICK_YES_PREFIXES } from './definitions';
 import type { FormListDef, FormRatioDef } from './definitions';
 import type { FormList } from './types';
 
@@ -28,10 +28,10 @@ function arrayLiteral(values: string[]): string {
     .join(',')}}`;
 }
 
-/** Prefix spellings of "yes" (NFC and NFD), grouped by length, for LEFT(…, n). */
-function prefixGroups(): Map<number, string[]> {
+/** Prefix spellings (NFC and NFD), grouped by length, for LEFT(…, n). */
+function prefixGroups(prefixes: string[]): Map<number, string[]> {
   const m = new Map<number, string[]>();
-  for (const p of bothForms(TICK_YES_PREFIXES)) {
+  for (const p of bothForms(prefixes)) {
     const list = m.get(p.length) ?? [];
     list.push(p);
     m.set(p.length, list);
@@ -45,13 +45,18 @@ export function tickExpr(range: string, kind: string): string {
   const t = `TRIM(SUBSTITUTE(${range},"\u00a0"," "))`;
   if (kind === 'tick') {
     const parts = [`ISNUMBER(MATCH(${t},${arrayLiteral(TICK_YES)},0))`];
-    for (const [n, list] of prefixGroups()) {
+    for (const [n, list] of prefixGroups(TICK_YES_PREFIXES)) {
       parts.push(`ISNUMBER(MATCH(LEFT(${t},${n}),${arrayLiteral(list)},0))`);
     }
     return `(${parts.join('+')})`;
   }
+  // any text but a "no" spelling or a "Không …" / "Chưa …" phrase
   const no = TICK_NO.filter((s) => s !== '');
-  return `((${t}<>"")*ISNA(MATCH(${t},${arrayLiteral(no)},0)))`;
+  const factors = [`(${t}<>"")`, `ISNA(MATCH(${t},${arrayLiteral(no)},0))`];
+  for (const [n, list] of prefixGroups(TICK_NO_PREFIXES)) {
+    factors.push(`ISNA(MATCH(LEFT(${t},${n}),${arrayLiteral(list)},0))`);
+  }
+  return `(${factors.join('*')})`;
 }
 
 /** Contiguous row segments [from, to] of the data area that hold no non-entry named rows. */

@@ -3,7 +3,13 @@
  * Vietnamese phone numbers.
  */
 import { cellText, type Cell } from '../grid';
-import { OFFICIAL_MAIL_SUFFIX, TICK_NO, TICK_YES, TICK_YES_PREFIXES } from './definitions';
+import {
+  OFFICIAL_MAIL_SUFFIX,
+  TICK_NO,
+  TICK_NO_PREFIXES,
+  TICK_YES,
+  TICK_YES_PREFIXES,
+} from './definitions';
 import type { FormColumnKind } from './types';
 
 export type Mark = 'yes' | 'no' | 'unclear';
@@ -33,13 +39,18 @@ export function classifyMarkText(text: string): Mark {
   const t = normaliseMark(text);
   if (TICK_YES.includes(t)) return 'yes';
   if (TICK_YES_PREFIXES.some((p) => t.startsWith(p))) return 'yes';
-  if (TICK_NO.includes(t)) return 'no';
+  if (isNoMark(t)) return 'no';
   return 'unclear';
 }
 
-/** True when the text is one of the "no" spellings (blank, Không, K, 0, -, Chưa…). */
+/** A normalised mark that says no: a spelling of "no", or "Không …" / "Chưa …". */
+function isNoMark(t: string): boolean {
+  return TICK_NO.includes(t) || TICK_NO_PREFIXES.some((p) => t.startsWith(p));
+}
+
+/** True when the text says no (blank, Không, K, 0, -, Chưa, "Không sử dụng", "Chưa được cấp"…). */
 export function isNoText(text: string): boolean {
-  return TICK_NO.includes(normaliseMark(text));
+  return isNoMark(normaliseMark(text));
 }
 
 /**
