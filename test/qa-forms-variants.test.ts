@@ -467,6 +467,37 @@ describe('phone numbers as typed', () => {
     expectTruth(report, truth);
   });
 
+  test('a person on two lines (name merged down, a second phone below): one entry', async () => {
+    const wb = W.newWorkbook();
+    const ws = wb.addWorksheet('Mẫu 3.3');
+    ws.addRow([W.MAU33_TITLE]);
+    ws.addRow([
+      'TT',
+      'Họ và tên',
+      'Số điện thoại liên hệ',
+      'Có điện thoại thông minh',
+      'Có cài đặt PM ATTT',
+      'Có chữ ký số',
+      'Có sử dụng dịch vụ công trực tuyến',
+      'Ghi chú',
+    ]);
+    ws.addRow([1, 'Nguyễn Văn An', '0912 345 601', 'x', 'x', '', 'x']);
+    ws.addRow([2, 'Lê Thị Bình', '0912 345 602', 'x', '', '', '']);
+    ws.addRow(['', '', '0987 654 321']); // her second number
+    ws.addRow([3, 'Trần Văn Cường', '0912 345 603', '', '', '', '']);
+    for (const c of ['A', 'B', 'D', 'E', 'F', 'G', 'H']) ws.mergeCells(`${c}4:${c}5`);
+    ws.addRow([]);
+    ws.addRow(['Tổng dân số trưởng thành:', '', '', 3]);
+    const { report } = await analyseBook(wb);
+    const s = sheetOf(report, 'Mẫu 3.3');
+    expect(readRatios(s)).toMatchObject({
+      adults: [3, 1],
+      smartphone: [2, 3],
+      'security-app': [1, 2],
+    });
+    expect(s.findings.filter((f) => f.rule !== 'ratio-not-filled')).toEqual([]);
+  });
+
   test('a bad number is reported on its cell', async () => {
     const wb = W.newWorkbook();
     const truth = W.addMau25(wb);

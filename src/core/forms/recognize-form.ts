@@ -253,6 +253,14 @@ function readList(view: GridView, def: FormDef, cand: HeaderCandidate, boundary:
       if (has) filled++;
     }
     if (filled === 0) continue;
+    if (!cells.name && nameCol !== undefined) {
+      // the name merged down over this row: a second line of the entry above (another phone)
+      const m = view.mergeAt(r, nameCol);
+      if (m && m.top < r && view.raw(m.top, m.left)) {
+        lastContent = r;
+        continue;
+      }
+    }
     const stt = cells.stt ? cellText(cells.stt).trim() : '';
     const name = cells.name ? cellText(cells.name).normalize('NFC').trim() : '';
     if (/^[.…]+$/.test(stt) && (name === '' || /(\.\.\.|…)$/.test(name))) continue; // placeholder
