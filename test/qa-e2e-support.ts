@@ -8,7 +8,8 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ExcelJS from 'exceljs';
-import { runCli, type CliResult } from './fixtures/cli-run';
+import { main } from '../src/cli/main';
+import type { CliResult } from './fixtures/cli-run';
 
 export { ensureCliBuilt, runCli, ROOT } from './fixtures/cli-run';
 
@@ -37,9 +38,24 @@ export interface JsonFile {
   sheets: JsonSheet[];
 }
 
+/**
+ * `cds-check …` in this process (the code bin/cds-check.js runs, without starting node):
+ * used to read results back (validate --json), the commands under test run as processes.
+ */
+export async function inProcess(args: string[]): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const status = await main(args, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    stderrIsTTY: false,
+  });
+  return { status, stdout, stderr };
+}
+
 /** `cds-check validate --json FILE` → the file's report. */
 export async function validateJson(file: string): Promise<JsonFile> {
-  const r = await runCli(['validate', '--json', file]);
+  const r = await inProcess(['validate', '--json', file]);
   if (r.status === 2 && !r.stdout) throw new Error(`validate failed: ${r.stderr}`);
   return (JSON.parse(r.stdout) as { files: JsonFile[] }).files[0];
 }

@@ -7,7 +7,6 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../src/cli/main';
 import { fileText } from '../src/cli/report-text';
 import { analyzeWorkbook } from '../src/core/analyze';
 import { defaultCatalog } from '../src/core/catalog';
@@ -17,6 +16,7 @@ import {
   ensureCliBuilt,
   expectOneVietnameseLine,
   fingerprint,
+  inProcess,
   listing,
   ROOT,
   runCli,
@@ -210,20 +210,6 @@ describe('report-text: only a sheet where NO result is filled is collapsed', () 
     expect(one.split('\n').filter((l) => l.includes('[missing-result]'))).toHaveLength(36);
   });
 });
-
-/** `cds-check …` run in this process (same code as bin/cds-check.js, without a new node). */
-async function inProcess(
-  args: string[],
-): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const status = await main(args, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    stderrIsTTY: false,
-  });
-  return { status, stdout, stderr };
-}
 
 describe('help texts', () => {
   const COMMANDS = ['validate', 'fill', 'appraise', 'template'];
