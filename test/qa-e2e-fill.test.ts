@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as ExcelJS from 'exceljs';
+import { applyAndWrite, defaultOut } from '../src/cli/commands/plan-io';
 import { addBudgetSheet, addCoverSheet, addNamesSheet, newWorkbook } from './fixtures/qa-builders';
 import {
   hoangKimWorkbook,
@@ -340,5 +341,47 @@ describe('fill on PHỤ LỤC 02 and 03: the verdict formulas judge the appraisi
     const f = (ws.getCell(row16, verdictCol).value as { formula: string }).formula;
     expect(f).toContain(ws.getCell(row16, ownCol).address);
     expect(ws.getCell(row16, verdictCol).result).toBe('Không đạt');
+  });
+});
+
+describe('plan-io: writing the output', () => {
+  const plan = {
+    description: 'Tạo mẫu',
+    edits: [{ op: 'add-sheet' as const, sheet: 'Mẫu' }],
+  };
+  async function write(out: { path: string; explicit: boolean }) {
+    let stdout = '';
+    let stderr = '';
+    const io = {
+      stdout: (t: string) => (stdout += t),
+      stderr: (t: string) => (stderr += t),
+      stderrIsTTY: false,
+    };
+    const status = await applyAndWrite(io, new ExcelJS.Workbook(), plan, out);
+    return { status, stdout, stderr };
+  }
+
+  it('a default output that cannot be written suggests --out; an explicit one does not', async () => {
+    const where = fs.existsSync('/sys/kernel') ? '/sys/kernel' : path.join(SAMPLE, 'x');
+    const def = await write({ path: path.join(where, 'xa-cong-thuc.xlsx'), explicit: false });
+    expect(def.status).toBe(2);
+    expect(def.stderr).toMatch(
+      /^Không ghi được tệp .*Chưa ghi gì\. Hãy chỉ nơi ghi khác bằng --out\.\n$/,
+    );
+    expect(def.stdout).toBe('');
+    const exp = await write({ path: path.join(where, 'ra.xlsx'), explicit: true });
+    expect(exp.status).toBe(2);
+    expect(exp.stderr).not.toMatch(/--out/);
+  });
+
+  it('leaves no temporary file behind, and prints the plan only once written', async () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'w-'));
+    const ok = await write({ path: path.join(dir, 'mau.xlsx'), explicit: true });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toBe(`Tạo mẫu\nĐã ghi: ${path.join(dir, 'mau.xlsx')}\n`);
+    expect(listing(dir)).toEqual(['mau.xlsx']);
+    expect(defaultOut(path.join(dir, 'Phụ lục 01 - xã (bản cuối).XLSM'), 'cong-thuc')).toBe(
+      path.join(dir, 'Phụ lục 01 - xã (bản cuối)-cong-thuc.xlsx'),
+    );
   });
 });

@@ -168,7 +168,10 @@ export async function applyAndWrite(
     await writeWorkbook(wb, target.path, protection);
   } catch (e) {
     if (!isCliError(e)) throw e;
-    io.stderr(`${e.message}\n`);
+    // next to the input by default: the input's folder may be read-only (a shared folder)
+    const hint =
+      e.code === 'write-failed' && !target.explicit ? ' Hãy chỉ nơi ghi khác bằng --out.' : '';
+    io.stderr(`${e.message}${hint}\n`);
     return EXIT_FAILURE;
   }
   io.stdout(planText(plan));
