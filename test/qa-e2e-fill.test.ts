@@ -123,6 +123,32 @@ describe('fill on the sample appendix: output beside the input, the input never 
   });
 });
 
+describe('fill --catalog: the formulas follow the chosen catalog', () => {
+  it('Bắc Giang 2024 (27 criteria) on the sample: 27 verdict formulas, validated with that catalog', async () => {
+    const { dir, file } = folderWith('xa.xlsx', SAMPLE);
+    const catalog = path.join(ROOT, 'src', 'catalog', 'bac-giang-2024.json');
+    const r = await runCli(['fill', file, '--catalog', catalog]);
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toMatch(/Đạt \d+\/27 tiêu chí/);
+    expect(r.stdout).toMatch(/viết 27 công thức Đánh giá/);
+    const v = await runCli([
+      'validate',
+      '--json',
+      '--catalog',
+      catalog,
+      path.join(dir, 'xa-cong-thuc.xlsx'),
+    ]);
+    const sheet = (
+      JSON.parse(v.stdout) as { files: { sheets: { summary: { criteria: number } }[] }[] }
+    ).files[0].sheets[0];
+    expect(sheet.summary.criteria).toBe(27);
+    const bad = await runCli(['fill', file, '--catalog', path.join(dir, 'khong-co.json')]);
+    expect(bad.status).toBe(2);
+    expectOneVietnameseLine(bad);
+    expect(bad.stderr).toMatch(/Không đọc được tệp danh mục tiêu chí/);
+  });
+});
+
 describe('fill where there is nothing it may write', () => {
   it('a workbook with no appendix: clear Vietnamese line, exit 2 (as --help says), no file', async () => {
     const wb = newWorkbook();

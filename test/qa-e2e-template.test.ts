@@ -91,6 +91,38 @@ describe('template: every kind the help lists', () => {
     expect(unchanged(out, before)).toBe(true);
   });
 
+  it('--chain hai-cap-2025: PHỤ LỤC 03 whose lower column is the commune’s self-assessment', async () => {
+    const dir = freshDir();
+    const two = path.join(dir, 'hai-cap.xlsx');
+    const three = path.join(dir, 'ba-cap.xlsx');
+    expect(
+      (await runCli(['template', 'pl03', '--chain', 'hai-cap-2025', '--out', two])).status,
+    ).toBe(0);
+    expect((await runCli(['template', 'pl03', '--out', three])).status).toBe(0);
+    const rep = await validateJson(two);
+    expect(rep.sheets.map((s) => s.kind)).toEqual(['phu-luc-03']);
+    const headerText = async (f: string) => {
+      const ExcelJS = await import('exceljs');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(f);
+      const texts: string[] = [];
+      wb.worksheets[0].eachRow((row) =>
+        row.eachCell((c) => {
+          if (typeof c.value === 'string' && c.value.startsWith('Kết quả')) texts.push(c.value);
+        }),
+      );
+      return texts.slice(0, 2);
+    };
+    expect(await headerText(two)).toEqual([
+      'Kết quả tự đánh giá của UBND cấp xã',
+      'Kết quả thẩm tra của Sở TTTT',
+    ]);
+    expect(await headerText(three)).toEqual([
+      'Kết quả thẩm định của UBND cấp huyện',
+      'Kết quả thẩm tra của Sở TTTT',
+    ]);
+  });
+
   it('PHỤ LỤC 01 into the sample, whose sheet is "PHỤ LỤC 01" (same name, other case): exists', async () => {
     const dir = freshDir();
     const file = path.join(dir, 'xa.xlsx');
