@@ -554,6 +554,73 @@ describe('summary lines as typed', () => {
     await check(build);
   });
 
+  test.each<[string, Build]>([
+    [
+      'Mẫu 3.3 in other words: "Tổng số dân trưởng thành", "Tỷ lệ người có ĐTTM", "… CKS", "… DVC trực tuyến"',
+      (wb) =>
+        W.addMau33(wb, undefined, {
+          labels: {
+            adults: 'Tổng số dân trưởng thành:',
+            smartphone: 'Tỷ lệ người có ĐTTM:',
+            'security-app': 'Tỷ lệ thuê bao ĐTTM có cài PM ATTT:',
+            'digital-signature': 'Tỷ lệ người dân có CKS:',
+            'online-services': 'Tỷ lệ sử dụng DVC trực tuyến:',
+          },
+        }),
+    ],
+    [
+      'Mẫu 1.4 in other words: "Tổng số CB, CC", "… máy vi tính", "… email công vụ"',
+      (wb) =>
+        W.addMau14(wb, undefined, {
+          figures: 'label',
+          labels: {
+            staff: '- Tổng số CB, CC:',
+            computer: '- Tỷ lệ CBCC được trang bị máy vi tính:',
+            mailbox: '- Tỷ lệ CBCC có email công vụ:',
+          },
+        }),
+    ],
+    [
+      'Mẫu 2.5 in other words: "Tổng số DN", "Tỷ lệ DN sử dụng HĐĐT"',
+      (wb) =>
+        W.addMau25(wb, undefined, {
+          labels: { enterprises: 'Tổng số DN:', 'e-contract': 'Tỷ lệ DN sử dụng HĐĐT:' },
+        }),
+    ],
+    [
+      'Mẫu 3.3 summary typed right under the list, in the name column, no blank row',
+      (wb) => {
+        const t = W.addMau33(wb, undefined, { figures: 'missing', signature: false });
+        const ws = wb.getWorksheet(t.sheet)!;
+        const { last, cols } = t.lists[0];
+        ws.getCell(last + 1, cols.name).value = 'Dân số trưởng thành: 40 người';
+        return t;
+      },
+    ],
+  ])('%s', async (_label, build) => {
+    // every line is found (none planned as missing) and agrees with the list
+    const { sheet } = await check(build, ['ratio-not-filled']);
+    const missingCounts = sheet.findings.filter(
+      (f) => f.rule === 'ratio-not-filled' && /Thiếu dòng "(- )?Tổng/.test(f.message),
+    );
+    expect(missingCounts).toEqual([]);
+  });
+
+  test('a count of smartphone owners is not read as the adult population', async () => {
+    const { sheet, truth } = await check((wb) => {
+      const t = W.addMau33(wb);
+      const at = t.summaryCells['online-services'];
+      const ws = wb.getWorksheet(t.sheet)!;
+      ws.getCell(at.row + 1, 1).value = 'Tổng số người trưởng thành có điện thoại thông minh:';
+      ws.getCell(at.row + 1, at.col).value = t.ratios.smartphone[0];
+      return t;
+    });
+    const adults = truth.summaryCells.adults;
+    expect(sheet.ratios.find((r) => r.key === 'adults')?.cell).toBe(
+      `${W.letter(adults.col)}${adults.row}`,
+    );
+  });
+
   test('labels without figures: ratio-not-filled on each figure cell, with the count', async () => {
     const { truth, sheet } = await check(
       (wb) => W.addMau14(wb, undefined, { figures: 'blank' }),

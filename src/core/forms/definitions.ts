@@ -58,6 +58,8 @@ export interface FormSummaryDef {
   label: string;
   /** Alternatives, each a list of phrases that must all occur in the label */
   match: string[][];
+  /** Phrases that must not occur (a more specific line of the same form) */
+  exclude?: string[];
   /** Not in the official layout (Mẫu 4.1): no finding when absent, fill adds it */
   optional?: boolean;
 }
@@ -170,12 +172,18 @@ export const FORM_DEFS: FormDef[] = [
         match: [
           ['tong so', 'cbcc'],
           ['tong so', 'can bo'],
+          ['tong so', 'cb'],
+          ['tong so', 'cong chuc'],
+          ['so cbcc'],
         ],
       },
       {
         ratio: 'computer',
         label: '- Tỷ lệ CBCC có máy tính/tổng số CBCC:%',
-        match: [['ty le', 'may tinh']],
+        match: [
+          ['ty le', 'may tinh'],
+          ['ty le', 'may vi tinh'],
+        ],
       },
       {
         ratio: 'mailbox',
@@ -183,6 +191,8 @@ export const FORM_DEFS: FormDef[] = [
         match: [
           ['ty le', 'hop thu'],
           ['ty le', 'thu dien tu'],
+          ['ty le', 'email'],
+          ['ty le', 'thu cong vu'],
         ],
       },
     ],
@@ -247,12 +257,16 @@ export const FORM_DEFS: FormDef[] = [
         match: [
           ['tong so', 'dnvvn'],
           ['tong so', 'doanh nghiep'],
+          ['tong so', 'dn'],
         ],
       },
       {
         ratio: 'e-contract',
         label: 'Tỷ lệ DNVVN sử dụng hợp đồng điện tử:',
-        match: [['ty le', 'hop dong dien tu']],
+        match: [
+          ['ty le', 'hop dong dien tu'],
+          ['ty le', 'hddt'],
+        ],
       },
     ],
     signature: SIGN_SUMMARISER,
@@ -304,6 +318,7 @@ export const FORM_DEFS: FormDef[] = [
         match: [
           ['tong so', 'dnvvn'],
           ['tong so', 'doanh nghiep'],
+          ['tong so', 'dn'],
         ],
       },
       {
@@ -429,12 +444,37 @@ export const FORM_DEFS: FormDef[] = [
       {
         ratio: 'adults',
         label: 'Tổng dân số trưởng thành:',
-        match: [['tong', 'dan so truong thanh']],
+        match: [
+          ['tong', 'dan so truong thanh'],
+          ['tong', 'truong thanh'],
+          ['dan so truong thanh'],
+          ['so dan truong thanh'],
+          ['so nguoi truong thanh'],
+        ],
+        // "Tổng số người trưởng thành có điện thoại thông minh: 104" is not the adults
+        exclude: [
+          'dien thoai',
+          'dttm',
+          'thong minh',
+          'chu ky',
+          'dich vu',
+          'attt',
+          'cai dat',
+          'su dung',
+        ],
       },
       {
         ratio: 'smartphone',
         label: 'Tỷ lệ dân số trưởng thành có điện thoại thông minh:',
-        match: [['ty le', 'dan so', 'dien thoai thong minh']],
+        match: [
+          ['ty le', 'dan so', 'dien thoai thong minh'],
+          ['ty le', 'dien thoai thong minh'],
+          ['ty le', 'dien thoai di dong thong minh'],
+          ['ty le', 'dttm'],
+          ['ty le', 'smartphone'],
+        ],
+        // "Tỷ lệ thuê bao điện thoại thông minh được cài đặt phần mềm ATTT" is the next line
+        exclude: ['attt', 'cai dat', 'phan mem', 'an toan'],
       },
       {
         ratio: 'security-app',
@@ -448,12 +488,19 @@ export const FORM_DEFS: FormDef[] = [
       {
         ratio: 'digital-signature',
         label: 'Tỷ lệ dân số trưởng thành có chữ ký số:',
-        match: [['ty le', 'chu ky']],
+        match: [
+          ['ty le', 'chu ky'],
+          ['ty le', 'cks'],
+        ],
       },
       {
         ratio: 'online-services',
         label: 'Tỷ lệ dân số trưởng thành có sử dụng dịch vụ công trực tuyến:',
-        match: [['ty le', 'dich vu cong']],
+        match: [
+          ['ty le', 'dich vu cong'],
+          ['ty le', 'dvc'],
+          ['ty le', 'dvctt'],
+        ],
       },
     ],
     signature: SIGN_SUMMARISER,

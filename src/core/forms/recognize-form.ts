@@ -131,6 +131,20 @@ function leadText(view: GridView, row: number): { key: string; col: number } | n
   return c ? { key: matchKey(c.value as string), col: c.col } : null;
 }
 
+/** The summary line a label states ("- Tổng số CBCC của cơ quan: 21 người."), if any. */
+function summaryFor(
+  def: FormDef,
+  key: string,
+  taken?: Map<string, unknown>,
+): FormSummaryDef | undefined {
+  return def.summaries.find(
+    (d) =>
+      !taken?.has(d.ratio) &&
+      matchesLabel(key, d.match) &&
+      !(d.exclude ?? []).some((p) => hasPhrase(key, p)),
+  );
+}
+
 type RowRole = 'end' | 'subtotal' | 'data';
 
 /**
@@ -149,6 +163,7 @@ function rowRole(view: GridView, row: number, def: FormDef, nameCol: number): Ro
     }
   }
   if (headingListAt(view, row, def) || TITLE_RE.test(foldText(first.key))) return 'end';
+  if (summaryFor(def, lead.key)) return 'end';
   if (SUBTOTAL_PATTERN.test(markerKey(lead.key))) return 'subtotal';
   if (isEndKey(lead.key) || isEndKey(first.key)) return 'end';
   return 'data';
@@ -380,7 +395,7 @@ function findSummaries(
     for (const c of view.rowCells(r)) {
       if (typeof c.value !== 'string') continue;
       const key = matchKey(c.value);
-      const s = def.summaries.find((d) => !found.has(d.ratio) && matchesLabel(key, d.match));
+      const s = summaryFor(def, key, found);
       if (!s) continue;
       const ratio = def.ratios.find((x) => x.key === s.ratio);
       found.set(s.ratio, readSummary(view, s, ratio?.kind ?? 'rate', r, c.col, lastTableCol));
