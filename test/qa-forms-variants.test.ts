@@ -702,6 +702,28 @@ describe('what is not data: date line, signatures, confirmations', () => {
   });
 });
 
+describe('the official template kept around the entries', () => {
+  test('Mẫu 4.5: the printed placeholder line, with or without "..." in STT, is not a wifi point', async () => {
+    for (const stt of ['...', '']) {
+      await check(
+        (wb) => {
+          const t = W.addMau45(wb, 5, { figures: 'blank', sheet: `Mẫu 4.5 ${stt ? 'a' : 'b'}` });
+          const ws = wb.getWorksheet(t.sheet)!;
+          const { last, totalRow, cols } = t.lists[0];
+          // the "Tổng cộng" line moves down one row; the placeholder takes its place
+          ws.getCell(totalRow!, cols.name).value = null;
+          ws.getCell(totalRow! + 1, cols.name).value = 'Tổng cộng';
+          if (stt) ws.getCell(last + 1, cols.stt).value = stt;
+          ws.getCell(last + 1, cols.name).value =
+            '(Các điểm Nhà văn hóa, điểm công cộng, du lịch cộng đồng, ...)';
+          return t;
+        },
+        ['ratio-not-filled'],
+      );
+    }
+  });
+});
+
 describe('Mẫu 4.1 lists', () => {
   test.each<[string, Build]>([
     ['both lists', (wb) => W.addMau41(wb)],

@@ -278,7 +278,12 @@ function readList(view: GridView, def: FormDef, cand: HeaderCandidate, boundary:
     }
     const stt = cells.stt ? cellText(cells.stt).trim() : '';
     const name = cells.name ? cellText(cells.name).normalize('NFC').trim() : '';
-    if (/^[.…]+$/.test(stt) && (name === '' || /(\.\.\.|…)$/.test(name))) continue; // placeholder
+    // the template's placeholder lines: "..." in STT, or a name trailing off ("Các điểm Nhà văn
+    // hóa, điểm công cộng, du lịch cộng đồng, ...") with nothing else on the row
+    const dotsStt = /^[.…]+$/.test(stt);
+    const trailing = /(\.\.\.|…)\)?$/.test(name);
+    if (dotsStt && (name === '' || trailing)) continue;
+    if (trailing && (stt === '' || dotsStt) && filled === 1) continue;
     if (name !== '' && isGroupRow(stt, name, filled, hasPhoneOrTick)) continue;
     rows.push({ row: r, stt, name, cells });
     lastContent = r;
