@@ -67,7 +67,7 @@ async function spoilCaches(file: string, out: string): Promise<void> {
 }
 
 /** LibreOffice headless, recalculating OOXML on load (as test/recalc.test.ts does). */
-function recalc(files: string[]): string {
+function recalc(files: string[], outName = 'recalculated'): string {
   const dir = tmpDir();
   const profile = path.join(dir, 'lo-profile');
   fs.mkdirSync(path.join(profile, 'user'), { recursive: true });
@@ -79,7 +79,7 @@ function recalc(files: string[]): string {
 </oor:items>
 `,
   );
-  const out = path.join(dir, 'recalculated');
+  const out = path.join(dir, outName);
   execFileSync(
     'soffice',
     [
@@ -372,5 +372,89 @@ describe('a protected form sheet', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^Trang tính "Mẫu 3\.3" đang được bảo vệ.*Không ghi tệp\.\n$/);
     expect(fs.existsSync(out)).toBe(false);
+  });
+});
+
+lo('the blank Mẫu 3.3 from `cds-check template`, filled in by the official', () => {
+  /** Type the people into the template's numbered rows (from row 4), inserting rows if more. */
+  async function typeInto(template: string, entries: W.Entry[], out: string): Promise<void> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(template);
+    const ws = wb.worksheets[0];
+    const numbered = 30; // the template prints 30 numbered rows, 4..33
+    const extra = Math.max(0, entries.length - numbered);
+    // rows inserted below the last numbered row, as Excel does: the summary formulas' ranges
+    // (…4:…33) do not grow
+    if (extra > 0)
+      ws.spliceRows(
+        4 + numbered,
+        0,
+        ...Array.from({ length: extra }, () => [] as ExcelJS.CellValue[]),
+      );
+    entries.forEach((e, i) => {
+      const r = 4 + i;
+      ws.getCell(r, 1).value = i + 1;
+      ws.getCell(r, 2).value = e.name;
+      ws.getCell(r, 3).value = W.typePhone(e.phone!, 'mixed', i);
+      ['smartphone', 'security-app', 'digital-signature', 'online-services'].forEach((k, j) => {
+        const v = W.typeTick(e.ticks[k], 'mixed', i + j);
+        if (v !== undefined && v !== null && v !== '') ws.getCell(r, 4 + j).value = v;
+      });
+    });
+    await wb.xlsx.writeFile(out);
+  }
+
+  test.each([
+    ['25 people in the 30 numbered rows', 25],
+    ['45 people: 15 rows inserted below the numbered ones', 45],
+  ])('%s: recalculated, validated, filled, recalculated, validated', async (_label, n) => {
+    await ensureCliBuilt();
+    const dir = path.join(tmpDir(), `template-${n}`);
+    fs.mkdirSync(dir, { recursive: true });
+    const blank = path.join(dir, 'mau-3.3.xlsx');
+    expect((await runCli(['template', 'mau-3.3', '--out', blank])).status).toBe(0);
+    const entries = W.adultEntries(n, 31);
+    const truth = W.mau33Truth(entries);
+    const typed = path.join(dir, 'typed', 'xa.xlsx');
+    fs.mkdirSync(path.dirname(typed), { recursive: true });
+    await typeInto(blank, entries, typed);
+    // the official's Excel recalculates on save
+    const saved = path.join(recalc([typed], `saved-${n}`), 'xa.xlsx');
+    const v1 = await validate(saved);
+    const s1 = sheet(v1.json, 'Mẫu 3.3');
+    expect(ratiosOf(s1)).toEqual(truth);
+    const differs = s1.findings.filter((f) => f.rule === 'ratio-differs');
+    if (n <= 30) expect(s1.findings).toEqual([]);
+    // the template's formulas stop at row 33: the 15 people below are not in them — said so
+    else {
+      expect(differs.length).toBeGreaterThanOrEqual(4);
+      for (const d of differs)
+        expect(d.message).toContain(
+          `chỉ tính các hàng 4–33, danh sách ghi từ hàng 4 đến hàng ${4 + n - 1}`,
+        );
+    }
+    const filled = path.join(dir, 'xa-cong-thuc.xlsx');
+    const f = await runCli(['fill', saved, '--out', filled]);
+    expect(f.status).toBe(0);
+    if (n <= 30) {
+      // the template's formulas already count every row: nothing to write
+      expect(f.stdout).toContain('Không có gì thay đổi: không ghi tệp.');
+      expect(fs.existsSync(filled)).toBe(false);
+      return;
+    }
+    const spoiled = path.join(dir, 'spoiled', 'xa-cong-thuc.xlsx');
+    await spoilCaches(filled, spoiled);
+    const done = path.join(recalc([spoiled], `done-${n}`), 'xa-cong-thuc.xlsx');
+    const v2 = await validate(done);
+    const s2 = sheet(v2.json, 'Mẫu 3.3');
+    expect(ratiosOf(s2)).toEqual(truth);
+    expect(s2.findings).toEqual([]);
+    const snap = (await readBook(done)).snapshot;
+    for (const r of s2.ratios) {
+      const c = cellAt(snap, 'Mẫu 3.3', r.cell);
+      expect(c?.formula).toContain(`B${4 + n - 1}`);
+      expect(c?.value).toBeCloseTo(value(truth[r.key!]), 9);
+      expect(c?.note ?? '').toBe(''); // fill's own formula widened: no "Giá trị gốc" note
+    }
   });
 });

@@ -249,6 +249,22 @@ function checkTotalRow(
   }
 }
 
+/**
+ * When the figure is a formula over ranges that stop before the list's last entry (rows added
+ * below the template's numbered rows, where Excel does not widen the ranges), say so.
+ */
+function shortRange(line: SummaryLine, list: FormList): string {
+  if (!line.formula || list.rows.length === 0) return '';
+  const ranges = [...line.formula.matchAll(/\$?[A-Z]{1,3}\$?(\d+):\$?[A-Z]{1,3}\$?(\d+)/gi)];
+  if (ranges.length === 0) return '';
+  const from = Math.min(...ranges.map((m) => Math.min(Number(m[1]), Number(m[2]))));
+  const to = Math.max(...ranges.map((m) => Math.max(Number(m[1]), Number(m[2]))));
+  const first = list.rows[0].row + 1;
+  const last = list.rows[list.rows.length - 1].row + 1;
+  if (to >= last && from <= first) return '';
+  return ` Công thức ở ô này chỉ tính các hàng ${from}–${to}, danh sách ghi từ hàng ${first} đến hàng ${last}: dùng "Điền công thức" (cds-check fill) để tính trên cả danh sách.`;
+}
+
 /** Count the form and check its entries and summary lines. */
 export function evaluateForm(
   sheetName: string,
@@ -325,7 +341,7 @@ export function evaluateForm(
           'ratio-differs',
           sheetName,
           figureCell,
-          `${ratio.label}: ghi ${describeTyped(ratio, line)} nhưng danh sách cho ${expected}.`,
+          `${ratio.label}: ghi ${describeTyped(ratio, line)} nhưng danh sách cho ${expected}.${shortRange(line, list)}`,
           code,
         ),
       );
