@@ -9,7 +9,7 @@ import type { CellEdit, EditPlan } from '../edit-plan';
 import { formDef, type FormDef, type FormListDef } from './definitions';
 import { countRatio, markColumns, markedCount } from './evaluate-form';
 import { formTitle } from './cross-check';
-import { countExpr, entrySegments, ratioFormula } from './formulas';
+import { countExpr, entryScope, ratioFormula, type ExcludedRow } from './formulas';
 import { figureFromCell } from './figures';
 import { recognizeForm } from './recognize-form';
 import type { FormList, FormRecognition, SummaryLine } from './types';
@@ -32,12 +32,13 @@ export function ratioFormat(kind: 'rate' | 'count'): string {
  * Rows of the data area that hold a name but are not entries (placeholders "...", group rows,
  * repeated headers): the formulas leave them out.
  */
-export function excludedRows(view: GridView, list: FormList): number[] {
+export function excludedRows(view: GridView, list: FormList): ExcludedRow[] {
   const entries = new Set(list.rows.map((r) => r.row));
-  const out: number[] = [];
+  const out: ExcludedRow[] = [];
   for (const r of view.rowIndices) {
     if (r < list.firstRow || r > list.lastRow || entries.has(r)) continue;
-    if (cellText(view.raw(r, list.columns.name)).trim() !== '') out.push(r);
+    const name = cellText(view.raw(r, list.columns.name));
+    if (name.trim() !== '') out.push({ row: r, name });
   }
   return out;
 }
@@ -61,6 +62,7 @@ function formulaShape(f: string): string {
     .replace(/\s+/g, '')
     .toLowerCase()
     .replace(/\$?[a-z]{1,3}\$?\d+(:\$?[a-z]{1,3}\$?\d+)?/g, 'R')
+    .replace(/\{[^}]*\}/g, '{}')
     .replace(/(\+?sumproduct\(--\(trim\(R\)<>""\)\))+/g, 'COUNT')
     .replace(/\(+/g, '(')
     .replace(/\)+/g, ')');
@@ -155,11 +157,11 @@ function fillTotalRows(
   for (const list of rec.lists) {
     if (list.totalRow === undefined || list.lastRow < list.firstRow) continue;
     const listDef = def.lists.find((l) => l.id === list.id) as FormListDef;
-    const segs = entrySegments(list, excludedRows(view, list));
+    const scope = entryScope(list, excludedRows(view, list));
     for (const c of markColumns(listDef, list)) {
       const col = list.columns[c.id];
       const existing = view.raw(list.totalRow, col);
-      const formula = countExpr(list, listDef, [c.id], segs);
+      const formula = countExpr(list, listDef, [c.id], scope);
       const cell = toA1(list.totalRow, col);
       if (existing?.formula && sameFormula(existing.formula, formula)) continue;
       const typed = existing ? cellText(existing).trim() : '';

@@ -4,7 +4,7 @@
  * its tick cells hold a "yes" spelling (x, X, Có, C, 1, ✓, ✔…, or "Có (…)", compared trimmed
  * and case-insensitively). Mailbox and platform columns count any text that is not a "no"
  * spelling. Rows inside the range that are not entries (placeholders "...", group rows,
- * repeated headers) are left out by splitting the range around them.
+ * subtotals, repeated headers) are left out by their names (see `entryScope`).
  *
  * Excel and LibreOffice evaluate SUMPRODUCT arguments as arrays; HyperFormula needs
  * `useArrayArithmetic: true` (tests).
@@ -20,6 +20,11 @@ import type { FormList } from './types';
  */
 function bothForms(values: string[]): string[] {
   return [...new Set(values.flatMap((v) => [v.normalize('NFC'), v.normalize('NFD')]))];
+}
+
+/** An array constant of strings exactly as given ({"Thôn Đông","Cộng thôn Đông"}). */
+function literal(values: string[]): string {
+  return `{${values.map((v) => `"${v.replace(/"/g, '""')}"`).join(',')}}`;
 }
 
 function arrayLiteral(values: string[]): string {
@@ -77,16 +82,63 @@ function range(col: number, seg: [number, number]): string {
   return `${toA1(seg[0], col)}:${toA1(seg[1], col)}`;
 }
 
-/** SUMPRODUCT over the segments of rows named and ticked in every column of `ids`. */
+/** A row of the data area that holds a name but is not an entry (group, subtotal, placeholder). */
+export interface ExcludedRow {
+  row: number;
+  /** Text of its name cell */
+  name: string;
+}
+
+/**
+ * Which rows of the data area the formulas count. Non-entry rows are left out by their name
+ * ("Thôn Đông", "Cộng thôn Đông", "Họ và tên" of a repeated header): one range over the whole
+ * list and a factor ISNA(MATCH(TRIM(names),{…},0)) — a few hundred characters whatever the
+ * number of groups, and still right when rows are inserted or moved. When a left-out name cannot
+ * be written that way (it is also an entry's name, holds a line break, or is very long), the
+ * range is split around those rows instead (`segments`).
+ */
+export type EntryScope =
+  { range: [number, number]; names: string[] } | { segments: [number, number][] };
+
+/** The text Excel's TRIM gives (spaces only; other white space kept). */
+function excelTrim(s: string): string {
+  return s.replace(/ +/g, ' ').trim();
+}
+
+export function entryScope(list: FormList, excluded: ExcludedRow[]): EntryScope {
+  const inside = excluded.filter((e) => e.row >= list.firstRow && e.row <= list.lastRow);
+  const names = [...new Set(inside.map((e) => excelTrim(e.name)))].filter((n) => n !== '');
+  const entryNames = new Set(
+    list.rows.map((r) => excelTrim(r.name).normalize('NFC').toLowerCase()),
+  );
+  const writable = names.every(
+    (n) =>
+      n.length <= 250 &&
+      !/[\u0000-\u001f]/.test(n) &&
+      !entryNames.has(n.normalize('NFC').toLowerCase()),
+  );
+  if (!writable)
+    return {
+      segments: entrySegments(
+        list,
+        inside.map((e) => e.row),
+      ),
+    };
+  return { range: [list.firstRow, list.lastRow], names };
+}
+
+/** SUMPRODUCT over the scope's rows named and ticked in every column of `ids`. */
 export function countExpr(
   list: FormList,
   listDef: FormListDef,
   ids: string[],
-  segments: [number, number][],
+  scope: EntryScope,
 ): string {
   const nameCol = list.columns.name;
-  const terms = segments.map((seg) => {
+  const term = (seg: [number, number], names: string[]) => {
     const factors = [`(TRIM(${range(nameCol, seg)})<>"")`];
+    if (names.length > 0)
+      factors.push(`ISNA(MATCH(TRIM(${range(nameCol, seg)}),${literal(names)},0))`);
     for (const id of ids) {
       const kind = listDef.columns.find((c) => c.id === id)?.kind ?? 'tick';
       factors.push(tickExpr(range(list.columns[id], seg), kind));
@@ -94,7 +146,11 @@ export function countExpr(
     return factors.length === 1
       ? `SUMPRODUCT(--${factors[0]})`
       : `SUMPRODUCT(${factors.join('*')})`;
-  });
+  };
+  if ('range' in scope) {
+    return scope.range[1] < scope.range[0] ? '0' : term(scope.range, scope.names);
+  }
+  const terms = scope.segments.map((seg) => term(seg, []));
   return terms.length === 0 ? '0' : terms.join('+');
 }
 
@@ -103,17 +159,17 @@ export function ratioFormula(
   list: FormList,
   listDef: FormListDef,
   ratio: FormRatioDef,
-  excluded: number[],
+  excluded: ExcludedRow[],
 ): string {
-  const segs = entrySegments(list, excluded);
-  if (ratio.kind === 'count') return countExpr(list, listDef, [], segs);
+  const scope = entryScope(list, excluded);
+  if (ratio.kind === 'count') return countExpr(list, listDef, [], scope);
   const num = countExpr(
     list,
     listDef,
     [...new Set([...ratio.denominator, ...ratio.numerator])],
-    segs,
+    scope,
   );
-  const den = countExpr(list, listDef, ratio.denominator, segs);
+  const den = countExpr(list, listDef, ratio.denominator, scope);
   const wrap = (s: string) => (s.includes('+') ? `(${s})` : s);
   return `IFERROR(${wrap(num)}/${wrap(den)},"")`;
 }
