@@ -3,7 +3,7 @@
  * compute exactly what evaluateForm counts (every tick spelling, placeholders and group rows left
  * out), and PHỤ LỤC 01's linked results compute the forms' figures.
  */
-import { HyperFormula } from 'hyperformula';
+import { computeFormulas } from './fixtures/hf-compute';
 import { analyzeWorkbook } from '../src/core/analyze';
 import { defaultCatalog } from '../src/core/catalog';
 import type { EditPlan } from '../src/core/edit-plan';
@@ -32,44 +32,6 @@ import {
 } from './fixtures/forms-builders';
 
 const catalog = defaultCatalog();
-
-/** sheet!A1 → value of every formula cell, computed by HyperFormula (SUMPRODUCT over arrays). */
-function compute(wb: WorkbookSnapshot): Map<string, unknown> {
-  const sheets: Record<string, (string | number | boolean | null)[][]> = {};
-  for (const s of wb.sheets) {
-    const rows: (string | number | boolean | null)[][] = [];
-    for (const c of s.cells) {
-      while (rows.length <= c.row) rows.push([]);
-      while (rows[c.row].length <= c.col) rows[c.row].push(null);
-      rows[c.row][c.col] = c.formula
-        ? `=${c.formula}`
-        : c.value === null
-          ? null
-          : typeof c.value === 'string'
-            ? `'${c.value}`
-            : c.value;
-    }
-    sheets[s.name] = rows;
-  }
-  const hf = HyperFormula.buildFromSheets(sheets, {
-    licenseKey: 'gpl-v3',
-    useArrayArithmetic: true,
-    caseSensitive: false,
-    accentSensitive: true,
-  });
-  const out = new Map<string, unknown>();
-  for (const s of wb.sheets) {
-    const id = hf.getSheetId(s.name)!;
-    for (const c of s.cells)
-      if (c.formula)
-        out.set(
-          `${s.name}!${toA1(c.row, c.col)}`,
-          hf.getCellValue({ sheet: id, row: c.row, col: c.col }),
-        );
-  }
-  hf.destroy();
-  return out;
-}
 
 function ratiosOf(g: SheetGrid): RatioReport[] {
   const view = new GridView(g);
@@ -107,7 +69,7 @@ describe.each(FORMS)('%s', (_label, build) => {
   const snap: WorkbookSnapshot = { sheets: [before] };
   const plan = planFillForms(snap);
   const after = applyPlanToSnapshot(snap, plan);
-  const values = compute(after);
+  const values = computeFormulas(after);
   const ratios = ratiosOf(before);
 
   const totalRows = new Set(
@@ -200,7 +162,7 @@ describe('what the officials typed is kept', () => {
     const plan = planFillForms({ sheets: [filled] });
     expect(formulaEdits(plan)).toHaveLength(2);
     expect(plan.edits.filter((e) => e.op === 'set-note')).toEqual([]);
-    const values = compute(applyPlanToSnapshot({ sheets: [filled] }, plan));
+    const values = computeFormulas(applyPlanToSnapshot({ sheets: [filled] }, plan));
     const rate = ratiosOf(filled).find((r) => r.key === 'digital-platform')!;
     expect(rate).toMatchObject({ numerator: 4, denominator: 6 });
     expect(values.get(`${filled.name}!${rate.cell}`)).toBeCloseTo(4 / 6, 9);
@@ -222,7 +184,7 @@ describe('what the officials typed is kept', () => {
       cell: toA1(total, 3),
       text: 'Giá trị gốc: 11',
     });
-    const values = compute(applyPlanToSnapshot({ sheets: [g] }, plan));
+    const values = computeFormulas(applyPlanToSnapshot({ sheets: [g] }, plan));
     expect(values.get(`${g.name}!${toA1(total, 3)}`)).toBe(10);
     expect(values.get(`${g.name}!${toA1(total, 4)}`)).toBe(10);
   });
@@ -281,7 +243,9 @@ describe('every tick spelling counts in the formula the way the core counts it',
     const sp = ratios.find((r) => r.key === 'smartphone')!;
     expect(sp.numerator).toBe(spellings.length);
     expect(sp.denominator).toBe(spellings.length + noes.length);
-    const values = compute(applyPlanToSnapshot({ sheets: [g] }, planFillForms({ sheets: [g] })));
+    const values = computeFormulas(
+      applyPlanToSnapshot({ sheets: [g] }, planFillForms({ sheets: [g] })),
+    );
     expect(values.get(`${g.name}!${sp.cell}`)).toBeCloseTo(sp.value, 9);
     const sec = ratios.find((r) => r.key === 'security-app')!;
     expect(values.get(`${g.name}!${sec.cell}`)).toBeCloseTo(1, 9);
@@ -302,7 +266,7 @@ describe('PHỤ LỤC 01 linked to the forms', () => {
   const report = analyzeWorkbook(snap, catalog);
   const plan = planFormEdits(snap, report, catalog);
   const after = applyPlanToSnapshot(snap, plan);
-  const values = compute(after);
+  const values = computeFormulas(after);
   const pl01 = report.sheets[0];
   const col = pl01.layout!.columns['result-commune']!;
   const resultAddr = (code: string) => toA1(pl01.rows!.find((r) => r.code === code)!.row, col);
@@ -428,7 +392,7 @@ describe('blank forms (template)', () => {
           });
       }),
     );
-    const values = compute(snap);
+    const values = computeFormulas(snap);
     const ratio = (key: string) => ratiosOf(g).find((r) => r.key === key)!;
     expect(values.get(`CBCC!${ratio('computer').cell}`)).toBeCloseTo(3 / 4, 9);
     expect(values.get(`CBCC!${ratio('mailbox').cell}`)).toBeCloseTo(3 / 4, 9);

@@ -5,53 +5,14 @@
  * non-breaking space, "Có (VNPT)"), platform names as ticks, group and subtotal rows left out.
  * The LibreOffice side is test/qa-forms-pipeline.test.ts.
  */
-import { HyperFormula } from 'hyperformula';
+import { computeFormulas } from './fixtures/hf-compute';
 import type * as ExcelJS from 'exceljs';
 import { analyzeWorkbook } from '../src/core/analyze';
 import { applyPlanToSnapshot, planFormEdits } from '../src/core/forms';
-import { toA1, type WorkbookSnapshot } from '../src/core/grid';
 import { analyseBook, catalog, cleanTmp, readRatios } from './fixtures/qa-forms-run';
 import * as W from './fixtures/qa-forms-workbooks';
 
 afterAll(cleanTmp);
-
-/** sheet!A1 → computed value of every formula cell. */
-function compute(wb: WorkbookSnapshot): Map<string, unknown> {
-  const sheets: Record<string, (string | number | boolean | null)[][]> = {};
-  for (const s of wb.sheets) {
-    const rows: (string | number | boolean | null)[][] = [];
-    for (const c of s.cells) {
-      while (rows.length <= c.row) rows.push([]);
-      while (rows[c.row].length <= c.col) rows[c.row].push(null);
-      rows[c.row][c.col] = c.formula
-        ? `=${c.formula}`
-        : c.value === null
-          ? null
-          : typeof c.value === 'string'
-            ? `'${c.value}`
-            : c.value;
-    }
-    sheets[s.name] = rows;
-  }
-  const hf = HyperFormula.buildFromSheets(sheets, {
-    licenseKey: 'gpl-v3',
-    useArrayArithmetic: true,
-    caseSensitive: false,
-    accentSensitive: true,
-  });
-  const out = new Map<string, unknown>();
-  for (const s of wb.sheets) {
-    const id = hf.getSheetId(s.name)!;
-    for (const c of s.cells)
-      if (c.formula)
-        out.set(
-          `${s.name}!${toA1(c.row, c.col)}`,
-          hf.getCellValue({ sheet: id, row: c.row, col: c.col }),
-        );
-  }
-  hf.destroy();
-  return out;
-}
 
 type Build = (wb: ExcelJS.Workbook) => W.Truth;
 
@@ -142,7 +103,7 @@ test.each<[string, Build]>([
   for (const e of plan.edits)
     if (e.op === 'set-formula') expect(e.formula.length).toBeLessThanOrEqual(8192);
   const filled = applyPlanToSnapshot(snapshot, plan);
-  const values = compute(filled);
+  const values = computeFormulas(filled);
   for (const r of sheet.ratios) {
     const [n, d] = truth.ratios[r.key!];
     const got = values.get(`${truth.sheet}!${r.cell}`);
