@@ -2,6 +2,7 @@
  * Shared helpers of the fill / appraise / template / recalc tests: seed workbooks and their
  * messy variants, ExcelJS round trips, and HyperFormula evaluation of every formula written.
  */
+import { hyperFormulaSheets } from './fixtures/hf-compute';
 import * as ExcelJS from 'exceljs';
 import { HyperFormula } from 'hyperformula';
 import { analyzeWorkbook } from '../src/core/analyze';
@@ -130,24 +131,7 @@ export type Computed = Map<string, string | number | boolean | null>;
  * Returns sheet!A1 → computed value for each formula cell.
  */
 export function evaluateFormulas(snapshot: WorkbookSnapshot): Computed {
-  const sheets: Record<string, (string | number | boolean | null)[][]> = {};
-  for (const s of snapshot.sheets) {
-    const rows: (string | number | boolean | null)[][] = [];
-    for (const c of s.cells) {
-      while (rows.length <= c.row) rows.push([]);
-      const row = rows[c.row];
-      while (row.length <= c.col) row.push(null);
-      // a text cell stays text (HyperFormula would read "100%" typed as text as a number)
-      row[c.col] = c.formula
-        ? `=${c.formula}`
-        : c.kind === 'empty' || c.value === null
-          ? null
-          : typeof c.value === 'string'
-            ? `'${c.value}`
-            : c.value;
-    }
-    sheets[s.name] = rows;
-  }
+  const sheets = hyperFormulaSheets(snapshot);
   const hf = HyperFormula.buildFromSheets(sheets, {
     licenseKey: 'gpl-v3',
     accentSensitive: true,
