@@ -5,7 +5,7 @@
  */
 import type * as ExcelJS from 'exceljs';
 import type { CellEdit, EditPlan } from '../core/edit-plan';
-import { fromA1 } from '../core/grid';
+import { columnLetters, fromA1 } from '../core/grid';
 import { CliError } from './errors';
 
 type Area = { top: number; left: number; bottom: number; right: number };
@@ -72,11 +72,17 @@ function editAddress(e: CellEdit): string | undefined {
     case 'add-sheet':
     case 'delete-sheet':
     case 'set-column-width':
+    case 'add-data-bar':
+    case 'add-color-rule':
+    case 'freeze-panes':
+    case 'set-autofilter':
       return undefined;
     default:
       return e.cell;
   }
 }
+
+const RGB = /^#?[0-9A-Fa-f]{6}$/;
 
 /** Check the whole plan against the workbook before anything is written. */
 function checkPlan(wb: ExcelJS.Workbook, plan: EditPlan): void {
@@ -145,6 +151,19 @@ function checkPlan(wb: ExcelJS.Workbook, plan: EditPlan): void {
       pending.push(area);
       pendingMerges.set(e.sheet, pending);
     }
+    if (e.op === 'add-data-bar' || e.op === 'add-color-rule' || e.op === 'set-autofilter')
+      parseRange(e.range);
+    if (e.op === 'add-data-bar' && !RGB.test(e.color))
+      throw badEdit(`màu "${e.color}" không hợp lệ`);
+    if (e.op === 'add-color-rule') {
+      const bad = [e.fill, e.font].find((c) => c !== undefined && !RGB.test(c));
+      if (bad !== undefined) throw badEdit(`màu "${bad}" không hợp lệ`);
+    }
+    if (
+      e.op === 'freeze-panes' &&
+      ![e.rows, e.columns].every((n) => Number.isInteger(n) && n >= 0 && n < 1000)
+    )
+      throw badEdit(`cố định ${e.rows} dòng, ${e.columns} cột không hợp lệ`);
     if (e.op === 'set-validation-list') {
       const bad = e.values.find((v) => v.includes(',') || v.includes('"'));
       if (bad !== undefined || e.values.join(',').length > 255)
@@ -163,6 +182,16 @@ function ownStyle(cell: ExcelJS.Cell): Partial<ExcelJS.Style> {
 function argb(rgb: string): string {
   const hex = rgb.replace(/^#/, '').toUpperCase();
   return hex.length === 6 ? `FF${hex}` : hex;
+}
+
+/** Priorities of conditional formats must be distinct on a sheet: the next free one. */
+function nextPriority(ws: ExcelJS.Worksheet): number {
+  const cfs =
+    (ws as unknown as { conditionalFormattings?: { rules: { priority?: number }[] }[] })
+      .conditionalFormattings ?? [];
+  let max = 0;
+  for (const cf of cfs) for (const r of cf.rules) max = Math.max(max, r.priority ?? 0);
+  return max + 1;
 }
 
 function placeSheetAfter(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, after: string): void {
@@ -198,6 +227,50 @@ function applyEdit(wb: ExcelJS.Workbook, e: CellEdit): void {
     }
     case 'set-column-width':
       ws.getColumn(e.column.toUpperCase()).width = e.width;
+      return;
+    case 'add-data-bar':
+      ws.addConditionalFormatting({
+        ref: e.range.toUpperCase(),
+        rules: [
+          {
+            type: 'dataBar',
+            priority: nextPriority(ws),
+            gradient: false,
+            cfvo: [{ type: 'min' }, { type: 'max' }],
+            color: { argb: argb(e.color) },
+          } as unknown as ExcelJS.ConditionalFormattingRule,
+        ],
+      });
+      return;
+    case 'add-color-rule': {
+      const style: Partial<ExcelJS.Style> = {
+        fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(e.fill) } },
+      };
+      if (e.font !== undefined) style.font = { color: { argb: argb(e.font) } };
+      ws.addConditionalFormatting({
+        ref: e.range.toUpperCase(),
+        rules: [
+          {
+            type: 'cellIs',
+            operator: 'equal',
+            priority: nextPriority(ws),
+            formulae: [`"${e.equals.replace(/"/g, '""')}"`],
+            style,
+          },
+        ],
+      });
+      return;
+    }
+    case 'freeze-panes': {
+      const topLeftCell = `${columnLetters(e.columns)}${e.rows + 1}`;
+      ws.views =
+        e.rows === 0 && e.columns === 0
+          ? [{ state: 'normal' }]
+          : [{ state: 'frozen', xSplit: e.columns, ySplit: e.rows, topLeftCell }];
+      return;
+    }
+    case 'set-autofilter':
+      ws.autoFilter = e.range.toUpperCase();
       return;
     default:
       break;
@@ -262,6 +335,10 @@ function applyEdit(wb: ExcelJS.Workbook, e: CellEdit): void {
         formulae: [`"${e.values.join(',')}"`],
       };
       return;
+    default: {
+      const unknown: never = e;
+      throw badEdit(`thao tác ${JSON.stringify(unknown)} không được hỗ trợ`);
+    }
   }
 }
 

@@ -52,7 +52,28 @@ export type CellEdit =
   /** Delete a sheet (undo of add-sheet); nothing happens when it does not exist. */
   | { op: 'delete-sheet'; sheet: string }
   /** Select a cell (pane: click on a finding). */
-  | { op: 'select'; sheet: string; cell: string };
+  | { op: 'select'; sheet: string; cell: string }
+  /**
+   * Conditional formatting: a data bar over a range of numbers ("F5:F170"), its length from
+   * the range's minimum to its maximum, in `color` (RGB hex "63BE7B").
+   */
+  | { op: 'add-data-bar'; sheet: string; range: string; color: string }
+  /**
+   * Conditional formatting: cells of `range` whose value equals the text `equals` ("Đ")
+   * get the fill `fill` (and the font colour `font`), RGB hex. Follows the cell when edited.
+   */
+  | {
+      op: 'add-color-rule';
+      sheet: string;
+      range: string;
+      equals: string;
+      fill: string;
+      font?: string;
+    }
+  /** Freeze the top `rows` rows and the left `columns` columns (0 = none) of a sheet. */
+  | { op: 'freeze-panes'; sheet: string; rows: number; columns: number }
+  /** Turn on the autofilter buttons over `range` (its first row is the header row). */
+  | { op: 'set-autofilter'; sheet: string; range: string };
 
 export interface EditPlan {
   /** Vietnamese one-line description for the UI ("Điền 37 công thức…") */

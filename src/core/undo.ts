@@ -2,7 +2,8 @@
  * Undo (pane button **Hoàn tác**): from the snapshot read before a plan was applied, the plan
  * that puts back every cell the plan touched — value or formula with its number format, note,
  * fill — and deletes the sheets it added. Styles (bold, borders), validation lists, merges and
- * column widths on existing sheets cannot be read from a snapshot; fill and appraise only set
+ * column widths on existing sheets cannot be read from a snapshot (nor conditional formats,
+ * frozen panes and autofilters); fill and appraise only set
  * them on cells they create or on new sheets (deleted on undo), and the plan says so otherwise.
  */
 import type { CellEdit, EditPlan } from './edit-plan';
@@ -43,6 +44,7 @@ export function inversePlan(snapshot: WorkbookSnapshot, plan: EditPlan): EditPla
   const touched = new Map<string, Touched>();
   const notes: string[] = [];
   let unrestorable = 0;
+  let views = 0;
   for (const e of plan.edits) {
     if (e.op === 'add-sheet') {
       if (!snapshot.sheets.some((s) => s.name === e.sheet)) added.push(e.sheet);
@@ -80,6 +82,16 @@ export function inversePlan(snapshot: WorkbookSnapshot, plan: EditPlan): EditPla
       case 'delete-sheet':
         unrestorable++;
         break;
+      case 'add-data-bar':
+      case 'add-color-rule':
+      case 'freeze-panes':
+      case 'set-autofilter':
+        views++; // not in a snapshot: cannot be put back from one
+        break;
+      default: {
+        const unknown: never = e;
+        throw new Error(`inversePlan: unknown edit ${JSON.stringify(unknown)}`);
+      }
     }
   }
   const edits: CellEdit[] = [];
@@ -95,6 +107,10 @@ export function inversePlan(snapshot: WorkbookSnapshot, plan: EditPlan): EditPla
   if (unrestorable)
     notes.push(
       `${unrestorable} thay đổi (gộp ô, danh sách chọn, xóa sheet) không hoàn tác được tự động.`,
+    );
+  if (views)
+    notes.push(
+      `${views} định dạng có điều kiện, cố định dòng/cột hay bộ lọc trên trang tính có sẵn không hoàn tác được tự động.`,
     );
   const what: string[] = [];
   if (touched.size) what.push(`khôi phục ${touched.size} ô`);

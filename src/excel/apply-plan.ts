@@ -59,6 +59,8 @@ type Capture =
       format: Excel.RangeFormat;
     }
   | { kind: 'note'; edit: AdapterEdit & { sheet: string; cell: string } }
+  /** Conditional formats, frozen panes, autofilter on an existing sheet: not restored. */
+  | { kind: 'view'; edit: AdapterEdit & { sheet: string } }
   | { kind: 'sheet'; edit: AdapterEdit & { sheet: string } };
 
 /** Apply a core plan (see src/core/edit-plan.ts) to the open workbook. */
@@ -210,6 +212,16 @@ function queueCaptures(
       case 'set-note':
         out.push({ kind: 'note', edit: e });
         break;
+      case 'add-data-bar':
+      case 'add-color-rule':
+      case 'freeze-panes':
+      case 'set-autofilter':
+        out.push({ kind: 'view', edit: e });
+        break;
+      default: {
+        const unknown: never = e;
+        throw new Error(`apply-plan: no undo capture for ${JSON.stringify(unknown)}`);
+      }
     }
   }
   return out;
@@ -316,6 +328,17 @@ function buildUndo(description: string, captures: Capture[], target: WriteTarget
           points: c.format.columnWidth,
         });
         break;
+      case 'view': {
+        const what =
+          c.edit.op === 'freeze-panes'
+            ? 'cố định dòng/cột'
+            : c.edit.op === 'set-autofilter'
+              ? 'bộ lọc'
+              : 'định dạng có điều kiện';
+        const note = `Không hoàn tác được ${what} trên trang tính "${c.edit.sheet}".`;
+        if (!notes.includes(note)) notes.push(note);
+        break;
+      }
       case 'note': {
         const existing = target.notes.get(cellKey(c.edit.sheet, c.edit.cell));
         inverse.push({

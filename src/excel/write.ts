@@ -45,6 +45,8 @@ export interface WriteTarget {
 export const BORDER_EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
 
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/;
+const RGB = /^#?[0-9A-Fa-f]{6}$/;
+const hexColor = (rgb: string) => `#${rgb.replace(/^#/, '').toUpperCase()}`;
 const ALIGN: Record<'left' | 'center' | 'right', string> = {
   left: 'Left',
   center: 'Center',
@@ -87,6 +89,10 @@ function editCell(e: AdapterEdit): string | undefined {
     case 'delete-sheet':
     case 'set-column-width':
     case 'set-column-points':
+    case 'add-data-bar':
+    case 'add-color-rule':
+    case 'freeze-panes':
+    case 'set-autofilter':
       return undefined;
     default:
       return e.cell;
@@ -146,7 +152,13 @@ export function checkEdits(edits: AdapterEdit[], target: WriteTarget): AdapterEd
         throw invalid(`ô "${cell}" trên trang tính "${e.sheet}" không hợp lệ`);
       }
     }
-    if (e.op === 'merge' || e.op === 'unmerge') {
+    if (
+      e.op === 'merge' ||
+      e.op === 'unmerge' ||
+      e.op === 'add-data-bar' ||
+      e.op === 'add-color-rule' ||
+      e.op === 'set-autofilter'
+    ) {
       try {
         parseArea(e.range);
       } catch {
@@ -165,6 +177,17 @@ export function checkEdits(edits: AdapterEdit[], target: WriteTarget): AdapterEd
       if (bad !== undefined || e.values.join(',').length > 255)
         throw invalid(`danh sách chọn "${e.values.join(', ')}" không hợp lệ`);
     }
+    if (e.op === 'add-data-bar' && !RGB.test(e.color))
+      throw invalid(`màu "${e.color}" không hợp lệ`);
+    if (e.op === 'add-color-rule') {
+      const bad = [e.fill, e.font].find((c) => c !== undefined && !RGB.test(c));
+      if (bad !== undefined) throw invalid(`màu "${bad}" không hợp lệ`);
+    }
+    if (
+      e.op === 'freeze-panes' &&
+      ![e.rows, e.columns].every((n) => Number.isInteger(n) && n >= 0 && n < 1000)
+    )
+      throw invalid(`cố định ${e.rows} dòng, ${e.columns} cột không hợp lệ`);
     out.push(e);
   }
   return out;
@@ -294,6 +317,46 @@ export function queueEdits(
         }
         queueNote(context, target, e.sheet, e.cell, e.text);
         break;
+      case 'add-data-bar': {
+        const cf = sheet(e.sheet)
+          .getRange(e.range)
+          .conditionalFormats.add('DataBar' as Excel.ConditionalFormatType);
+        cf.dataBar.lowerBoundRule = { type: 'LowestValue' as Excel.ConditionalFormatRuleType };
+        cf.dataBar.upperBoundRule = { type: 'HighestValue' as Excel.ConditionalFormatRuleType };
+        cf.dataBar.positiveFormat.fillColor = hexColor(e.color);
+        cf.dataBar.positiveFormat.gradientFill = false;
+        break;
+      }
+      case 'add-color-rule': {
+        const cf = sheet(e.sheet)
+          .getRange(e.range)
+          .conditionalFormats.add('CellValue' as Excel.ConditionalFormatType);
+        cf.cellValue.format.fill.color = hexColor(e.fill);
+        if (e.font !== undefined) cf.cellValue.format.font.color = hexColor(e.font);
+        cf.cellValue.rule = {
+          formula1: `="${e.equals.replace(/"/g, '""')}"`,
+          operator: 'EqualTo' as Excel.ConditionalCellValueOperator,
+        };
+        break;
+      }
+      case 'freeze-panes': {
+        const ws = sheet(e.sheet);
+        if (e.rows > 0 && e.columns > 0)
+          ws.freezePanes.freezeAt(ws.getRange(`A1:${toA1(e.rows - 1, e.columns - 1)}`));
+        else if (e.rows > 0) ws.freezePanes.freezeRows(e.rows);
+        else if (e.columns > 0) ws.freezePanes.freezeColumns(e.columns);
+        else ws.freezePanes.unfreeze();
+        break;
+      }
+      case 'set-autofilter': {
+        const ws = sheet(e.sheet);
+        ws.autoFilter.apply(ws.getRange(e.range));
+        break;
+      }
+      default: {
+        const unknown: never = e;
+        throw invalid(`thao tác ${JSON.stringify(unknown)} không được hỗ trợ`);
+      }
     }
   }
   if (skippedNotes > 0)

@@ -45,6 +45,27 @@ export interface FakeSheet {
   notes: Map<string, string>;
   /** column index → width in points */
   columnWidths: Map<number, number>;
+  /** Conditional formats (ExcelApi 1.6), in the order they were added. */
+  conditionalFormats?: FakeConditionalFormat[];
+  /** Frozen panes (ExcelApi 1.7). */
+  frozen?: { rows: number; columns: number };
+  /** Autofilter range, "A3:H40" (ExcelApi 1.9). */
+  autoFilter?: string;
+}
+
+export interface FakeConditionalFormat {
+  type: 'DataBar' | 'CellValue';
+  /** "F5:F20" */
+  range: string;
+  /** DataBar: positiveFormat.fillColor; CellValue: format.fill.color ("#RRGGBB") */
+  fillColor?: string;
+  /** CellValue: format.font.color */
+  fontColor?: string;
+  gradientFill?: boolean;
+  lowerBound?: string;
+  upperBound?: string;
+  /** CellValue: the rule ({ formula1: '="Đ"', operator: 'EqualTo' }) */
+  rule?: { formula1: string; operator: string };
 }
 
 export interface FakeComment {
@@ -683,6 +704,14 @@ class WorksheetApi extends ClientObject {
     });
   }
 
+  get freezePanes(): FreezePanesApi {
+    return new FreezePanesApi(this.context, () => this.sheetOrThrow());
+  }
+
+  get autoFilter(): AutoFilterApi {
+    return new AutoFilterApi(this.context, () => this.sheetOrThrow());
+  }
+
   delete(): void {
     this.context.enqueue(() => {
       const s = this.sheetOrThrow();
@@ -691,6 +720,147 @@ class WorksheetApi extends ClientObject {
       this.wb.sheets = this.wb.sheets.filter((x) => x !== s);
       this.wb.comments = this.wb.comments.filter((c) => c.sheet !== s.name);
     });
+  }
+}
+
+class FreezePanesApi extends ClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly resolve: () => FakeSheet,
+  ) {
+    super(ctx);
+  }
+  private set(size: () => { rows: number; columns: number }): void {
+    this.context.enqueue(() => {
+      this.wb.need('1.7', 'freezePanes');
+      const s = this.resolve();
+      const { rows, columns } = size();
+      if (rows === 0 && columns === 0) delete s.frozen;
+      else s.frozen = { rows, columns };
+    });
+  }
+  freezeRows(n = 1): void {
+    this.set(() => ({ rows: n, columns: 0 }));
+  }
+  freezeColumns(n = 1): void {
+    this.set(() => ({ rows: 0, columns: n }));
+  }
+  /** The range covers the cells frozen in the top-left pane ("A1:C1" → 1 row, 3 columns). */
+  freezeAt(range: RangeApi | string): void {
+    this.set(() => {
+      const address = typeof range === 'string' ? range : range.fakeAddress();
+      const { rect } = parseAddress(address);
+      if (rect.top !== 0 || rect.left !== 0)
+        throw new FakeOfficeError('InvalidArgument', 'fake: freezeAt must start at A1');
+      return { rows: rect.bottom + 1, columns: rect.right + 1 };
+    });
+  }
+  unfreeze(): void {
+    this.set(() => ({ rows: 0, columns: 0 }));
+  }
+}
+
+class AutoFilterApi extends ClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly resolve: () => FakeSheet,
+  ) {
+    super(ctx);
+  }
+  apply(range: RangeApi | string): void {
+    this.context.enqueue(() => {
+      const address = typeof range === 'string' ? range : range.fakeAddress();
+      this.wb.need('1.9', 'autoFilter');
+      const s = this.resolve();
+      guardWrite(this.wb, s);
+      s.autoFilter = rectA1(parseAddress(address).rect);
+    });
+  }
+  remove(): void {
+    this.context.enqueue(() => {
+      delete this.resolve().autoFilter;
+    });
+  }
+}
+
+class ConditionalFormatCollectionApi extends ClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly resolve: () => Resolved,
+  ) {
+    super(ctx);
+  }
+  add(type: string): ConditionalFormatApi {
+    if (type !== 'DataBar' && type !== 'CellValue')
+      throw new FakeOfficeError(
+        'InvalidArgument',
+        `fake: conditional format ${type} not supported`,
+      );
+    const cf: FakeConditionalFormat = { type, range: '' };
+    this.context.enqueue(() => {
+      this.wb.need('1.6', 'conditionalFormats');
+      const { sheet, rect } = this.resolve();
+      guardWrite(this.wb, sheet);
+      cf.range = rectA1(rect);
+      (sheet.conditionalFormats ??= []).push(cf);
+    });
+    return new ConditionalFormatApi(this.context, cf);
+  }
+}
+
+/** Setters are queued like every write; they change the format record at sync. */
+class ConditionalFormatApi extends ClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly cf: FakeConditionalFormat,
+  ) {
+    super(ctx);
+  }
+  private later(fn: (cf: FakeConditionalFormat) => void): void {
+    this.context.enqueue(() => fn(this.cf));
+  }
+  get dataBar() {
+    if (this.cf.type !== 'DataBar')
+      throw new FakeOfficeError('InvalidArgument', 'fake: not a data bar');
+    const later = this.later.bind(this);
+    return {
+      set lowerBoundRule(r: { type: string }) {
+        later((cf) => (cf.lowerBound = r.type));
+      },
+      set upperBoundRule(r: { type: string }) {
+        later((cf) => (cf.upperBound = r.type));
+      },
+      positiveFormat: {
+        set fillColor(c: string) {
+          later((cf) => (cf.fillColor = c));
+        },
+        set gradientFill(g: boolean) {
+          later((cf) => (cf.gradientFill = g));
+        },
+      },
+    };
+  }
+  get cellValue() {
+    if (this.cf.type !== 'CellValue')
+      throw new FakeOfficeError('InvalidArgument', 'fake: not a cell value rule');
+    const later = this.later.bind(this);
+    return {
+      set rule(r: { formula1: string; operator: string }) {
+        later((cf) => (cf.rule = { formula1: r.formula1, operator: r.operator }));
+      },
+      format: {
+        fill: {
+          set color(c: string) {
+            later((cf) => (cf.fillColor = c));
+          },
+        },
+        font: {
+          set color(c: string) {
+            later((cf) => (cf.fontColor = c));
+          },
+        },
+      },
+    };
   }
 }
 
@@ -1105,6 +1275,16 @@ export class RangeApi extends ClientObject {
   }
 
   readonly format = new RangeFormatApi(this.context, this);
+
+  get conditionalFormats(): ConditionalFormatCollectionApi {
+    return new ConditionalFormatCollectionApi(this.context, () => this.resolveOrThrow());
+  }
+
+  /** The address this range was made from, resolved now (for freezeAt / autoFilter.apply). */
+  fakeAddress(): string {
+    const { rect } = this.resolveOrThrow();
+    return rectA1(rect);
+  }
   readonly dataValidation = new DataValidationApi(this.context, this);
 
   /** For nested API objects: run fn on each cell (op time). */

@@ -69,8 +69,22 @@ function applyEdit(wb: WorkbookSnapshot, e: CellEdit): void {
       });
       return;
     }
-    default:
+    // layout and view (and, as before, fills and sheet deletion): not applied here
+    case 'set-fill':
+    case 'delete-sheet':
+    case 'set-style':
+    case 'set-validation-list':
+    case 'set-column-width':
+    case 'select':
+    case 'add-data-bar':
+    case 'add-color-rule':
+    case 'freeze-panes':
+    case 'set-autofilter':
       return;
+    default: {
+      const unknown: never = e;
+      throw new Error(`applyPlanToSnapshot: unknown edit ${JSON.stringify(unknown)}`);
+    }
   }
 }
 
