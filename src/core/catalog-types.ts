@@ -83,6 +83,42 @@ export interface AppraisalLevel {
   resultHeader: string;
   /** Default sheet name when generated */
   sheetName: string;
+  /** How this level's report (Báo cáo) is headed and signed; defaults by position in the chain. */
+  report?: LevelReport;
+}
+
+/**
+ * The report a level writes with its appendix (Hướng dẫn 2142/STTTT-CNTT): Mẫu số 01 the
+ * commune's self-assessment report, Mẫu số 02 the appraisal report, Mẫu số 04 the verification
+ * report. In `issuer` and `actor`, "{xa}" / "{huyen}" stand for the commune / district read from
+ * the appendix's title rows ("xã Hoàng Kim"), "{XA}" / "{HUYEN}" for the same in capitals.
+ */
+export interface LevelReport {
+  form: 'mau-01' | 'mau-02' | 'mau-04';
+  /** Issuing body, one line each, top left: ["ỦY BAN NHÂN DÂN", "{XA}"] */
+  issuer: string[];
+  /** Who reports, in sentences: "UBND {xa}", "Sở Thông tin và Truyền thông" */
+  actor: string;
+  /** Document code after "Số: …/": "BC-UBND", "BC-STTTT" */
+  numberCode: string;
+  /** Signature block lines: ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], ["GIÁM ĐỐC"] */
+  signature: string[];
+  /** Nơi nhận lines ("- UBND huyện (b/c);") */
+  recipients?: string[];
+}
+
+/** When a commune is recognised as having completed the criteria ("Kết quả: ĐẠT"). */
+export type CompletionRule =
+  /** Every criterion of the catalog met */
+  | { kind: 'all' }
+  /** At least `value` (a fraction) of the criteria met */
+  | { kind: 'min-rate'; value: number };
+
+/** What every report of the catalog says (its legal basis, the completion rule). */
+export interface CatalogReport {
+  /** The opening "Thực hiện …" clause(s), without "Thực hiện" */
+  basis: string[];
+  completion?: CompletionRule;
 }
 
 export interface AppraisalChain {
@@ -110,4 +146,6 @@ export interface Catalog {
   defaultChain: string;
   /** Decisions taken when building the catalog from its sources (Vietnamese). */
   notes?: string[];
+  /** Report (Báo cáo) texts; absent: generic wording, every criterion must be met. */
+  report?: CatalogReport;
 }
