@@ -33,6 +33,7 @@ async function helpText(): Promise<string> {
     '  cds-check fill xa-hoang-kim.xlsx',
     '  cds-check appraise xa-hoang-kim.xlsx --level huyen',
     '  cds-check template phu-luc-01 --out phu-luc-01-trong.xlsx',
+    '  cds-check report xa-hoang-kim.xlsx --out bao-cao.docx',
     '',
   );
   return lines.join('\n');

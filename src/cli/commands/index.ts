@@ -9,4 +9,5 @@ export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   fill: () => import('./fill'),
   appraise: () => import('./appraise'),
   template: () => import('./template'),
+  report: () => import('./report'),
 };
