@@ -28,6 +28,16 @@ describe('ribbon Kiểm tra', () => {
     expect([...office.associated.keys()]).toEqual([fn]);
   });
 
+  it('without Office.actions (older hosts) the function is a global of the function page', async () => {
+    const office = hoangKimFake().install();
+    delete (office.office as { actions?: unknown }).actions;
+    const g = globalThis as Record<string, unknown>;
+    delete g.checkWorkbook;
+    await loadCommands();
+    expect(typeof g.checkWorkbook).toBe('function');
+    expect(office.associated.size).toBe(0);
+  });
+
   it('marks the sheet and opens a dialog with the summary; the event is completed', async () => {
     const fake = hoangKimFake();
     const office = fake.install();
@@ -46,9 +56,8 @@ describe('ribbon Kiểm tra', () => {
   });
 
   it('reports an Excel error in the dialog and still completes the event', async () => {
-    const fake = hoangKimFake();
+    const fake = hoangKimFake({ apiVersion: '1.8' });
     const office = fake.install();
-    fake.cellEditMode = true;
     await loadCommands();
     const completed = jest.fn();
     await office.associated.get('checkWorkbook')!({ completed });
@@ -58,8 +67,32 @@ describe('ribbon Kiểm tra', () => {
     ) as RibbonOutcome;
     expect(data.ok).toBe(false);
     expect(data.title).toBe('Không kiểm tra được');
-    expect(data.lines[0]).toMatch(/chế độ sửa ô/);
+    expect(data.lines[0]).toMatch(/ExcelApi 1\.9/);
   });
+
+  it.each(['InvalidOperationInCellEditMode', 'InvalidOperation'] as const)(
+    'clicked while a cell is being edited (%s): waits for Enter or Esc, then checks',
+    async (code) => {
+      const fake = hoangKimFake();
+      const office = fake.install();
+      fake.cellEditMode = true;
+      fake.cellEditError = code;
+      await loadCommands();
+      const completed = jest.fn();
+      const running = office.associated.get('checkWorkbook')!({ completed });
+      await new Promise((r) => setTimeout(r, 20));
+      expect(completed).not.toHaveBeenCalled();
+      expect(office.dialogs).toHaveLength(0);
+      fake.leaveCellEdit();
+      await running;
+      expect(completed).toHaveBeenCalledTimes(1);
+      expect(fake.noteAt(firstSheet(fake), 'E18')).toContain('1.11');
+      const data = JSON.parse(
+        decodeURIComponent(office.dialogs[0].url.split('#ket-qua=')[1]),
+      ) as RibbonOutcome;
+      expect(data.ok).toBe(true);
+    },
+  );
 
   it('the dialog page renders the outcome from its URL', () => {
     document.body.innerHTML = '<div id="result"></div>';

@@ -38,7 +38,7 @@ export function summarize(result: CheckResult): string[] {
 /** What the ribbon's Kiểm tra does, without the dialog (tests call this). */
 export async function runRibbonCheck(): Promise<RibbonOutcome> {
   try {
-    const result = await checkWorkbook();
+    const result = await checkWorkbook({ delayForCellEdit: true });
     return { ok: true, title: 'Kết quả kiểm tra', lines: summarize(result), result };
   } catch (e) {
     return {
@@ -106,10 +106,24 @@ export function renderResultPage(doc: Document, hash: string): boolean {
   return true;
 }
 
+/** The manifest's FunctionName of **Kiểm tra**. */
+export const CHECK_FUNCTION = 'checkWorkbook';
+
+/**
+ * Register the ribbon functions: with Office.actions.associate where the host has it, and
+ * as a global of the function page too — hosts without Office.actions look the manifest's
+ * FunctionName up on the page's global object.
+ */
+export function registerCommands(target: Record<string, unknown>): void {
+  target[CHECK_FUNCTION] = checkWorkbookCommand;
+  if (typeof Office !== 'undefined' && typeof Office.actions?.associate === 'function')
+    Office.actions.associate(CHECK_FUNCTION, checkWorkbookCommand);
+}
+
 if (typeof window !== 'undefined' && typeof Office !== 'undefined') {
   const inDialog = renderResultPage(document, window.location.hash);
-  Office.onReady(() => {
-    if (!inDialog && Office.actions)
-      Office.actions.associate('checkWorkbook', checkWorkbookCommand);
-  });
+  if (!inDialog) {
+    registerCommands(window as unknown as Record<string, unknown>);
+    Office.onReady(() => registerCommands(window as unknown as Record<string, unknown>));
+  }
 }

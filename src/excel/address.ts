@@ -2,9 +2,13 @@
 import type { MergedArea } from '../core/grid';
 import { fromA1, toA1 } from '../core/grid';
 
-/** Quote a sheet name for an address when Excel would ('Phụ lục 01'). */
+/**
+ * A sheet name quoted for an address, always ('Phụ lục 01', 'A1', 'Sheet1'): Excel accepts
+ * quotes around any name, while a bare name that reads as a cell reference ("A1", "R2C3")
+ * or holds a space is refused.
+ */
 export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  return `'${name.replace(/'/g, "''")}'`;
 }
 
 export function qualified(sheet: string, cell: string): string {

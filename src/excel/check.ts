@@ -24,6 +24,8 @@ export interface CheckOptions {
   /** Mark the findings on the sheets (default true). */
   mark?: boolean;
   catalog?: Catalog;
+  /** Wait for the user to leave cell-edit mode instead of failing (ribbon commands). */
+  delayForCellEdit?: boolean;
 }
 
 export interface CheckResult {
@@ -74,7 +76,13 @@ function queueMarkPlan(
   const notes = queueEdits(context, plan.edits, writeTarget(state, caps));
   const sheets = context.workbook.worksheets;
   if (plan.records.length === 0) {
-    if (state.store.exists) sheets.getItem(MARKS_SHEET).delete();
+    if (state.store.exists) {
+      // Excel refuses to delete a very hidden sheet (Worksheet.delete): unhide it first,
+      // in the same batch, after the restores queued above
+      const store = sheets.getItem(MARKS_SHEET);
+      store.visibility = 'Hidden' as Excel.SheetVisibility;
+      store.delete();
+    }
     return notes;
   }
   const store = state.store.exists ? sheets.getItem(MARKS_SHEET) : sheets.add(MARKS_SHEET);
@@ -88,31 +96,34 @@ function queueMarkPlan(
 /** Check the whole workbook with the core and (by default) mark the findings on the sheets. */
 export async function checkWorkbook(opts: CheckOptions = {}): Promise<CheckResult> {
   const catalog = catalogOrDefault(opts.catalog);
-  return runExcel(async (context) => {
-    const caps = detectCapabilities();
-    const read = await readWorkbook(context, caps);
-    const report = analyze(read.snapshot, catalog);
-    const messages = [...caps.degraded, ...read.messages];
-    if (opts.mark === false) return { report, snapshot: read.snapshot, marks: null, messages };
-    const plan = planMarks(report, read.state);
-    messages.push(...plan.messages);
-    if (plan.records.length > 0 && !read.state.store.exists && read.state.structureProtected) {
-      messages.push(
-        'Sổ làm việc đang bảo vệ cấu trúc nên không lưu được trạng thái gốc của các ô: chưa đánh dấu trên trang tính.',
-      );
-      return { report, snapshot: read.snapshot, marks: null, messages };
-    }
-    if (plan.edits.length > 0 || plan.records.length > 0 || read.state.store.exists) {
-      messages.push(...queueMarkPlan(context, plan, read.state, caps));
-      await context.sync();
-    }
-    return {
-      report,
-      snapshot: read.snapshot,
-      marks: { marked: plan.marked, restored: plan.restored },
-      messages,
-    };
-  });
+  return runExcel(
+    async (context) => {
+      const caps = detectCapabilities();
+      const read = await readWorkbook(context, caps);
+      const report = analyze(read.snapshot, catalog);
+      const messages = [...caps.degraded, ...read.messages];
+      if (opts.mark === false) return { report, snapshot: read.snapshot, marks: null, messages };
+      const plan = planMarks(report, read.state);
+      messages.push(...plan.messages);
+      if (plan.records.length > 0 && !read.state.store.exists && read.state.structureProtected) {
+        messages.push(
+          'Sổ làm việc đang bảo vệ cấu trúc nên không lưu được trạng thái gốc của các ô: chưa đánh dấu trên trang tính.',
+        );
+        return { report, snapshot: read.snapshot, marks: null, messages };
+      }
+      if (plan.edits.length > 0 || plan.records.length > 0 || read.state.store.exists) {
+        messages.push(...queueMarkPlan(context, plan, read.state, caps));
+        await context.sync();
+      }
+      return {
+        report,
+        snapshot: read.snapshot,
+        marks: { marked: plan.marked, restored: plan.restored },
+        messages,
+      };
+    },
+    { delayForCellEdit: opts.delayForCellEdit },
+  );
 }
 
 /** **Xoá đánh dấu**: remove our fills and notes and put back the user's originals. */

@@ -35,7 +35,10 @@ export const MESSAGES = {
   noOffice:
     'Không tìm thấy Excel: ngăn CĐS phải được mở bên trong Excel (Trang đầu › Mở ngăn CĐS), không mở trực tiếp trong trình duyệt.',
   cellEditMode:
-    'Excel đang ở chế độ sửa ô. Hãy nhấn Enter (hoặc Esc) để kết thúc việc sửa ô rồi bấm lại.',
+    'Excel đang ở chế độ sửa ô. Hãy nhấn Enter hoặc Esc để kết thúc việc sửa ô rồi bấm lại.',
+  /** A plain InvalidOperation: cell-edit mode on some hosts, or a protection. */
+  invalidOperation: (message: string) =>
+    `Excel từ chối thao tác (${message}). Nếu đang sửa một ô, hãy nhấn Enter hoặc Esc rồi bấm lại; nếu trang tính hoặc sổ làm việc đang được bảo vệ, hãy bỏ bảo vệ (Xem lại › Bỏ bảo vệ) rồi thử lại.`,
   protectedSheet: (sheet: string) =>
     `Trang tính "${sheet}" đang được bảo vệ (Protect Sheet); hãy bỏ bảo vệ (Xem lại › Bỏ bảo vệ trang tính) rồi thử lại. Chưa ghi gì vào bảng tính.`,
   protectedHost:
@@ -90,9 +93,14 @@ export function toAdapterError(e: unknown): ExcelAdapterError {
     case 'ServiceNotAvailable':
       return new ExcelAdapterError('busy', MESSAGES.busy, code);
     case 'InvalidOperation':
+      // Cell-edit mode can come back as a plain InvalidOperation ("delay in cell edit"
+      // guidance), in the Office UI's language: told apart only when the message says so;
+      // otherwise the message names both causes, each with what to do.
+      if (/cell.?edit|edit.?mode|chế độ sửa/i.test(message))
+        return new ExcelAdapterError('cell-edit-mode', MESSAGES.cellEditMode, code);
       if (/protect/i.test(message))
         return new ExcelAdapterError('protected-sheet', MESSAGES.protectedHost, code);
-      return new ExcelAdapterError('host-error', MESSAGES.host(message, code), code);
+      return new ExcelAdapterError('host-error', MESSAGES.invalidOperation(message), code);
     case '':
       return new ExcelAdapterError('host-error', MESSAGES.unknown(message));
     default:

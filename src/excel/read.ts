@@ -11,10 +11,11 @@
  */
 import type { Cell, MergedArea, SheetGrid, WorkbookSnapshot } from '../core/grid';
 import { columnLetters, toA1 } from '../core/grid';
-import { cellKey, parseAreasAddress, splitQualified } from './address';
+import { cellKey, splitQualified } from './address';
 import type { Capabilities } from './capabilities';
 import { formatNumberVi } from '../core/parse-value';
 import { decodeStore, MARKS_SHEET, type MarkRecord } from './marks-store';
+import { readMerges } from './merges';
 
 /** The part of a sheet read at most: A1:AZ10000 (a stray cell far below costs nothing). */
 export const READ_WINDOW = { rows: 10000, cols: 52, address: 'A1:AZ10000' };
@@ -63,7 +64,6 @@ interface SheetLoad {
   used: Excel.Range;
   win: Excel.Range;
   props: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
-  merges: Excel.RangeAreas | null;
 }
 
 /** ExcelJS's rule for a date format (brackets and quoted text removed, then y m d h s b). */
@@ -137,12 +137,7 @@ export async function readWorkbook(
       format: { fill: { color: true, pattern: true } },
       hyperlink: withValues,
     });
-    let merges: Excel.RangeAreas | null = null;
-    if (withValues && caps.merges) {
-      merges = win.getMergedAreasOrNullObject();
-      merges.load('address');
-    }
-    loads.push({ ws, used, win, props, merges });
+    loads.push({ ws, used, win, props });
   }
   const locations = (noteItems?.items ?? []).map((item) => ({
     item,
@@ -150,8 +145,27 @@ export async function readWorkbook(
   }));
   await context.sync();
 
-  // --- build
+  // --- merged areas, in their own step (merges.ts)
   const messages: string[] = [];
+  let merges = new Map<string, MergedArea[]>();
+  if (withValues && caps.merges) {
+    const read = await readMerges(
+      context,
+      loads.map(({ ws, win }) => ({
+        sheet: ws.name,
+        area: {
+          top: win.rowIndex,
+          left: win.columnIndex,
+          bottom: win.rowIndex + win.rowCount - 1,
+          right: win.columnIndex + win.columnCount - 1,
+        },
+      })),
+    );
+    merges = read.merges;
+    messages.push(...read.messages);
+  }
+
+  // --- build
   const notes = new Map<string, NoteHandle>();
   for (const { item, loc } of locations) {
     const { sheet, ref } = splitQualified(loc.address);
@@ -173,6 +187,7 @@ export async function readWorkbook(
   const grids: SheetGrid[] = [];
   for (const load of loads) {
     const { sheet, grid } = buildSheet(load, notes, withValues);
+    grid.merges.push(...(merges.get(sheet.name) ?? []));
     state.sheets.push(sheet);
     grids.push(grid);
     if (sheet.truncated)
@@ -190,7 +205,7 @@ function buildSheet(
   notes: Map<string, NoteHandle>,
   withValues: boolean,
 ): { sheet: SheetState; grid: SheetGrid } {
-  const { ws, used, win, props, merges } = load;
+  const { ws, used, win, props } = load;
   const sheet: SheetState = {
     name: ws.name,
     position: ws.position,
@@ -238,10 +253,6 @@ function buildSheet(
         grid.cells.push(cell);
         byAddress.set(n.cell, cell);
       }
-    }
-    if (merges && !merges.isNullObject) {
-      for (const m of parseAreasAddress(merges.address))
-        if (m.sheet === ws.name) grid.merges.push(m.area);
     }
   }
   return { sheet, grid };

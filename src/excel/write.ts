@@ -58,16 +58,19 @@ export function charsToPoints(width: number): number {
   return Math.round((7 * width + 5) * 0.75 * 100) / 100;
 }
 
-/**
- * A string Excel would turn into something else when written as a value (a formula, a
- * number, a date, TRUE/FALSE) gets a leading apostrophe, so the text stays text ("1.10").
- */
 /** ISO date ("2023-03-02" or a full ISO time) → Excel serial number (1900 date system). */
 export function excelDateSerial(iso: string): number {
   const ms = Date.parse(/T/.test(iso) ? iso : `${iso}T00:00:00Z`);
   return ms / 86400000 + 25569;
 }
 
+/**
+ * A string Excel would turn into something else when written as a value gets a leading
+ * apostrophe, so the text stays text. Range.values reads text as if typed: "+", "-", "="
+ * start a formula (Excel.Range.values reference); numbers with separators, percent,
+ * currency or accounting brackets ("1.10", "1,000", "5%", "$5", "(5)"), mixed fractions
+ * ("1 1/2"), dates ("3/4", "2023-03-02"), times and TRUE/FALSE become values.
+ */
 export function literalValue(v: string | number | boolean | null): string | number | boolean {
   if (v === null) return '';
   if (typeof v !== 'string') return v;
@@ -77,7 +80,10 @@ export function literalValue(v: string | number | boolean | null): string | numb
     /^[-+]?[\d.,\s]+(%|[eE][-+]?\d+)?$/.test(t) ||
     /^(true|false)$/i.test(t) ||
     /^\d{1,4}[/\-.]\d{1,2}([/\-.]\d{1,4})?$/.test(t) ||
-    /^\d{1,2}:\d{2}/.test(t);
+    /^\d{1,2}:\d{2}/.test(t) ||
+    /^\(\s*\$?[\d.,\s]+\)%?$/.test(t) ||
+    /^[-+]?\$\s*[\d.,]+$/.test(t) ||
+    /^[-+]?\d+\s+\d+\/\d+$/.test(t);
   return risky && t !== '' ? `'${v}` : v;
 }
 

@@ -10,6 +10,21 @@
  * - each API call checks the ExcelApi version it needs against the fake host's version.
  * `FakeWorkbook.syncCount` counts every sync, which is what the adapter tests assert on.
  *
+ * It also enforces the documented host rules that a lenient fake would let through (each
+ * is marked "HOST RULE" below with the page it comes from), so that a test passing here
+ * passes for the same reason in Excel:
+ * - a very hidden sheet cannot be deleted (Excel.Worksheet.delete reference);
+ * - Excel on the web's 5 MB limit on a request and on a response (Resource limits and
+ *   performance optimization for Office Add-ins; Excel JavaScript API performance
+ *   optimization, "Payload size limit best practices");
+ * - getMergedAreasOrNullObject fails above 512 merged areas (Excel.Range reference);
+ * - cell-edit mode fails a batch with InvalidOperationInCellEditMode or a plain
+ *   InvalidOperation, unless Excel.run was given { delayForCellEdit: true }
+ *   (Excel.RunOptions reference);
+ * - a sheet name must be quoted in an address unless Excel would leave it bare;
+ * - text written to Range.values is coerced as if typed (Excel.Range.values reference);
+ * - the dialog API's lifecycle and error codes (see FakeOfficeHost).
+ *
  * No Node imports: the browser test bundles this file into the page as the fake host.
  */
 import type { Cell, MergedArea, WorkbookSnapshot } from '../../src/core/grid';
@@ -101,6 +116,8 @@ export class FakeOfficeError extends Error {
 }
 
 const DEFAULT_COL_WIDTH = 48;
+/** Range.getMergedAreasOrNullObject returns at most this many areas. */
+export const MAX_MERGED_AREAS = 512;
 const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;
 
@@ -131,8 +148,24 @@ function colIndex(letters: string): number {
   return c - 1;
 }
 
+/**
+ * HOST RULE (ECMA-376 Part 1 §18.17, formula grammar; Excel writes addresses this way): a
+ * sheet name may stand bare in a reference only when it is a plain name (letters, digits,
+ * "_" and ".", not starting with a digit) that cannot be read as a cell reference in
+ * either notation ("A1", "XFD1048576", "R2C3", "R", "C") or as TRUE/FALSE.
+ */
+export function sheetNameNeedsQuotes(name: string): boolean {
+  if (!/^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name)) return true;
+  if (/^(TRUE|FALSE)$/i.test(name)) return true;
+  if (/^(R|C)$/i.test(name) || /^R\d*C\d*$/i.test(name) || /^[RC]\d+$/i.test(name)) return true;
+  const a1 = /^([A-Za-z]{1,3})(\d+)$/.exec(name);
+  if (a1 && colIndex(a1[1]) < MAX_COLS && Number(a1[2]) <= MAX_ROWS) return true;
+  return false;
+}
+
+/** A sheet name as Excel writes it in an address it returns. */
 export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  return sheetNameNeedsQuotes(name) ? `'${name.replace(/'/g, "''")}'` : name;
 }
 
 function rectA1(r: Rect): string {
@@ -148,7 +181,14 @@ export function parseAddress(address: string): { sheet?: string; rect: Rect } {
   const bang = ref.lastIndexOf('!');
   if (bang >= 0) {
     sheet = ref.slice(0, bang);
-    if (sheet.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+    if (sheet.startsWith("'") && sheet.endsWith("'") && sheet.length >= 2)
+      sheet = sheet.slice(1, -1).replace(/''/g, "'");
+    else if (sheetNameNeedsQuotes(sheet))
+      // HOST RULE: Excel cannot parse "A1!B2" or "Phụ lục 01!E16" (see sheetNameNeedsQuotes)
+      throw new FakeOfficeError(
+        'InvalidArgument',
+        `The argument is invalid or missing or has an incorrect format (unquoted sheet name in ${address}).`,
+      );
     ref = ref.slice(bang + 1);
   }
   const parts = ref.replace(/\$/g, '').split(':');
@@ -218,7 +258,18 @@ export class FakeWorkbook {
   comments: FakeComment[] = [];
   selection: { sheet: string; address: string } | null = null;
   activeSheet = '';
+  /** The user is typing in a cell (see FakeRequestContext.sync). */
   cellEditMode = false;
+  /**
+   * HOST RULE ("delay in cell edit" guidance; Excel.RunOptions.delayForCellEdit): a batch
+   * in cell-edit mode fails with InvalidOperationInCellEditMode, or on some hosts and
+   * builds with a plain InvalidOperation.
+   */
+  cellEditError: 'InvalidOperationInCellEditMode' | 'InvalidOperation' =
+    'InvalidOperationInCellEditMode';
+  /** Batches that waited for the user to leave cell-edit mode (delayForCellEdit). */
+  delayedForCellEdit = 0;
+  private cellEditWaiters: (() => void)[] = [];
   structureProtected = false;
   apiVersion: string;
   syncCount = 0;
@@ -383,9 +434,27 @@ export class FakeWorkbook {
     };
   }
 
-  /** `Excel.run` bound to this workbook. */
-  run = async <T>(batch: (ctx: FakeRequestContext) => Promise<T>): Promise<T> => {
+  /** The user presses Enter or Esc: batches that were delayed for cell edit go on. */
+  leaveCellEdit(): void {
+    this.cellEditMode = false;
+    for (const resume of this.cellEditWaiters.splice(0)) resume();
+  }
+
+  /** Resolves when the user leaves cell-edit mode (at once when not in it). */
+  cellEditEnded(): Promise<void> {
+    if (!this.cellEditMode) return Promise.resolve();
+    this.delayedForCellEdit++;
+    return new Promise((resolve) => this.cellEditWaiters.push(resolve));
+  }
+
+  /** `Excel.run` bound to this workbook: `run(batch)` or `run(options, batch)`. */
+  run = async <T>(
+    a: FakeRunOptions | ((ctx: FakeRequestContext) => Promise<T>),
+    b?: (ctx: FakeRequestContext) => Promise<T>,
+  ): Promise<T> => {
+    const batch = typeof a === 'function' ? a : b!;
     const ctx = new FakeRequestContext(this);
+    if (typeof a !== 'function') ctx.delayForCellEdit = !!a.delayForCellEdit;
     this.runCount++;
     this.lastRunSyncs = 0;
     const result = await batch(ctx);
@@ -402,6 +471,10 @@ export class FakeWorkbook {
     target.Office = host.office;
     return host;
   }
+}
+
+export interface FakeRunOptions {
+  delayForCellEdit?: boolean;
 }
 
 /** Excel serial date (1900 system) ↔ ISO date. */
@@ -460,6 +533,8 @@ export class FakeRequestContext {
   private queue: Op[] = [];
   readonly workbook: WorkbookApi;
   syncs = 0;
+  /** Excel.run({ delayForCellEdit: true }, …) */
+  delayForCellEdit = false;
 
   constructor(readonly wb: FakeWorkbook) {
     this.workbook = new WorkbookApi(this);
@@ -479,11 +554,22 @@ export class FakeRequestContext {
     this.syncs++;
     const ops = this.queue;
     this.queue = [];
-    if (this.wb.cellEditMode && ops.length > 0)
-      throw new FakeOfficeError(
-        'InvalidOperationInCellEditMode',
-        'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
-      );
+    if (this.wb.cellEditMode && ops.length > 0) {
+      // HOST RULE (Excel.RunOptions.delayForCellEdit): "When true, … if the user is in cell
+      // edit mode then the batch request is delayed until the user exits cell edit mode";
+      // otherwise the batch fails, with either error code (see FakeWorkbook.cellEditError)
+      if (this.delayForCellEdit) await this.wb.cellEditEnded();
+      else if (this.wb.cellEditError === 'InvalidOperation')
+        throw new FakeOfficeError(
+          'InvalidOperation',
+          "The requested operation is invalid in the object's current state.",
+        );
+      else
+        throw new FakeOfficeError(
+          'InvalidOperationInCellEditMode',
+          'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
+        );
+    }
     for (const op of ops) op();
   }
 }
@@ -717,6 +803,14 @@ class WorksheetApi extends ClientObject {
       const s = this.sheetOrThrow();
       if (this.wb.structureProtected)
         throw new FakeOfficeError('AccessDenied', 'The workbook structure is protected.');
+      // HOST RULE (Excel.Worksheet.delete reference): "if the worksheet's visibility is set
+      // to "VeryHidden", the delete operation will fail with an InvalidOperation exception.
+      // You should first change its visibility to hidden or visible before deleting it."
+      if (s.visibility === 'VeryHidden')
+        throw new FakeOfficeError(
+          'InvalidOperation',
+          'This operation cannot be performed on a very hidden worksheet.',
+        );
       this.wb.sheets = this.wb.sheets.filter((x) => x !== s);
       this.wb.comments = this.wb.comments.filter((c) => c.sheet !== s.name);
     });
@@ -960,14 +1054,78 @@ function guardWrite(wb: FakeWorkbook, s: FakeSheet): void {
   void wb;
 }
 
-function coerceInput(v: unknown): { value: FakeScalar; formula?: string } {
+/** A number as en-US Excel reads typed text ("1,000.5", "5%", "(5)", "$5", "1e3", "1 1/2"). */
+function typedNumber(t: string): number | undefined {
+  if (t.endsWith('%')) {
+    const n = typedNumber(t.slice(0, -1).trim());
+    return n === undefined ? undefined : n / 100;
+  }
+  const acc = /^\((.+)\)$/.exec(t);
+  if (acc) {
+    const n = typedNumber(acc[1].trim());
+    return n === undefined ? undefined : -n;
+  }
+  const sign = /^[+-]/.test(t) ? t[0] : '';
+  let body = sign ? t.slice(1) : t;
+  if (body.startsWith('$')) body = body.slice(1);
+  const mixed = /^(\d+) (\d+)\/(\d+)$/.exec(body);
+  if (mixed && Number(mixed[3]) > 0) {
+    const n = Number(mixed[1]) + Number(mixed[2]) / Number(mixed[3]);
+    return sign === '-' ? -n : n;
+  }
+  if (/^\d{1,3}(,\d{3})+(\.\d*)?$/.test(body)) body = body.replace(/,/g, '');
+  if (!/^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(body)) return undefined;
+  const n = Number(body);
+  return sign === '-' ? -n : n;
+}
+
+/** A date or time as en-US Excel reads typed text: serial and the format Excel gives it. */
+function typedDate(t: string): { serial: number; format: string } | undefined {
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  const mdy = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?$/.exec(t);
+  let y: number, m: number, d: number;
+  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (mdy) {
+    m = Number(mdy[1]);
+    d = Number(mdy[2]);
+    y = mdy[3] === undefined ? 2026 : Number(mdy[3]) < 100 ? 2000 + Number(mdy[3]) : Number(mdy[3]);
+  } else {
+    const time = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(t);
+    if (!time || Number(time[1]) > 23 || Number(time[2]) > 59) return undefined;
+    const secs = Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3] ?? 0);
+    return { serial: secs / 86400, format: 'h:mm' };
+  }
+  if (m < 1 || m > 12 || d < 1 || d > 31) return undefined; // "19/8/2025": kept as text
+  const ms = Date.UTC(y, m - 1, d);
+  if (new Date(ms).getUTCDate() !== d) return undefined;
+  return { serial: ms / 86400000 + 25569, format: 'm/d/yyyy' };
+}
+
+/**
+ * HOST RULE (Excel.Range.values reference): text written to `values` is read as if the
+ * user had typed it into en-US Excel — "If the returned value starts with a plus ("+"),
+ * minus ("-"), or equal sign ("="), Excel interprets this value as a formula"; numbers
+ * (thousands separators, percent, currency, accounting negatives, exponents, mixed
+ * fractions), m/d/y and ISO dates, times and TRUE/FALSE become values of those types
+ * ("locale-shaped strings … are stored as text"); a leading apostrophe keeps the rest as
+ * text.
+ */
+function coerceInput(v: unknown): { value: FakeScalar; formula?: string; numberFormat?: string } {
   if (v === null || v === undefined || v === '') return { value: '' };
   if (typeof v === 'number' || typeof v === 'boolean') return { value: v };
   const s = String(v);
   if (s.startsWith("'")) return { value: s.slice(1) };
   if (s.startsWith('=')) return { value: '', formula: s.slice(1) };
-  if (/^-?\d+(\.\d+)?$/.test(s.trim())) return { value: Number(s) };
-  if (/^(true|false)$/i.test(s.trim())) return { value: s.trim().toLowerCase() === 'true' };
+  const t = s.trim();
+  const n = typedNumber(t);
+  if (n !== undefined) {
+    if (t.endsWith('%')) return { value: n, numberFormat: '0%' };
+    return { value: n };
+  }
+  if (/^[+-]/.test(s)) return { value: '', formula: s };
+  const d = typedDate(t);
+  if (d) return { value: d.serial, numberFormat: d.format };
+  if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === 'true' };
   return { value: s };
 }
 
@@ -1133,12 +1291,15 @@ export class RangeApi extends ClientObject {
       );
     this.eachCell((s, r, c) => {
       const input = v[r - rect.top][c - rect.left];
-      const { value, formula } = coerceInput(input);
+      const { value, formula, numberFormat } = coerceInput(input);
       void formulas;
       const cell: FakeCell = { ...(s.cells.get(key(r, c)) ?? { value: '' }), value };
       delete cell.error;
       if (formula !== undefined) cell.formula = formula;
       else delete cell.formula;
+      // Excel gives a typed date, time or percentage its format when the cell has none
+      if (numberFormat !== undefined && (cell.numberFormat ?? 'General') === 'General')
+        cell.numberFormat = numberFormat;
       s.cells.set(key(r, c), cell);
     });
   }
@@ -1191,6 +1352,14 @@ export class RangeApi extends ClientObject {
       this.wb.need('1.13', 'getMergedAreasOrNullObject');
       const { sheet, rect } = this.resolveOrThrow();
       const hits = sheet.merges.filter((m) => intersect(m, rect));
+      // HOST RULE (Excel.Range.getMergedAreasOrNullObject reference): "if the merged areas
+      // count in this range is more than 512, then this method will fail to return the
+      // result" (the page names no error code; the whole batch fails)
+      if (hits.length > MAX_MERGED_AREAS)
+        throw new FakeOfficeError(
+          'GeneralException',
+          `There was an internal error while processing the request (${hits.length} merged areas).`,
+        );
       return hits.length ? { sheet, rects: hits } : null;
     });
   }
