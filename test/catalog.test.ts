@@ -330,7 +330,7 @@ describe('lookups', () => {
   });
 
   it('bundled catalogs are listed, validated once and cached', () => {
-    expect(catalogIds()).toEqual(['thanh-hoa-2023', 'bac-giang-2024']);
+    expect(catalogIds()).toEqual(['thanh-hoa-2023', 'bac-giang-2024', 'thanh-hoa-dti-huyen-2022']);
     expect(bundledCatalogs().map((c) => c.id)).toEqual(catalogIds());
     expect(defaultCatalog()).toBe(defaultCatalog());
     expect(bundledCatalog('bac-giang-2024')).toBe(bundledCatalogs()[1]);

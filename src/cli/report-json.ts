@@ -35,6 +35,22 @@ export interface JsonSheet {
   summary: SheetSummary;
   findings: JsonFinding[];
   ratios: JsonRatio[];
+  /** Scoring sheets (kind "dti") only: maximum, total as typed, total computed from the items. */
+  points?: JsonPoints;
+}
+
+export interface JsonPoints {
+  max: number;
+  total: number | null;
+  computed: number;
+  band?: string;
+  indices: {
+    code: string;
+    name: string;
+    max: number | null;
+    total: number | null;
+    computed: number;
+  }[];
 }
 
 export interface JsonFileReport {
@@ -48,6 +64,21 @@ export interface JsonReport {
 }
 
 export function jsonSheet(s: SheetReport): JsonSheet {
+  const out = jsonSheetBase(s);
+  if (s.points) {
+    const p: JsonPoints = {
+      max: s.points.max,
+      total: s.points.total,
+      computed: s.points.computed,
+      indices: s.points.indices.map((x) => ({ ...x })),
+    };
+    if (s.points.band !== undefined) p.band = s.points.band;
+    out.points = p;
+  }
+  return out;
+}
+
+function jsonSheetBase(s: SheetReport): JsonSheet {
   return {
     name: s.name,
     kind: s.kind,

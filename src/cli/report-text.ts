@@ -41,6 +41,7 @@ function sheetLines(s: SheetReport): string[] {
   const counts = countsText(s.findings);
   if (s.summary.criteria > 0 || s.kind.startsWith('phu-luc'))
     lines.push(`    ${summaryLine(s.summary)}${counts ? ` — ${counts}` : ''}`);
+  else if (s.points) lines.push(`    ${pointsLine(s.points)}${counts ? ` — ${counts}` : ''}`);
   else if (counts) lines.push(`    ${counts}`);
   for (const r of s.ratios) {
     lines.push(
@@ -62,6 +63,17 @@ function sheetLines(s: SheetReport): string[] {
   entries.sort((a, b) => order[a.sev] - order[b.sev]);
   lines.push(...entries.map((e) => e.text));
   return lines;
+}
+
+/** "Tổng điểm 83,125/100 (cộng từ các mục: 83,125)" for a scoring sheet. */
+export function pointsLine(p: NonNullable<SheetReport['points']>): string {
+  const total = p.total ?? p.computed;
+  const parts = [`Tổng điểm ${numberVi(total)}/${numberVi(p.max)}`];
+  if (p.total === null) parts.push('(chưa ghi tổng, cộng từ các mục)');
+  else if (Math.abs(p.total - p.computed) > 0.005)
+    parts.push(`(cộng từ các mục: ${numberVi(p.computed)})`);
+  if (p.band) parts.push(`— xếp loại ${p.band}`);
+  return parts.join(' ');
 }
 
 /** Findings that say "nothing was written here": one line each on a sheet nobody filled in. */

@@ -11,6 +11,7 @@ import type { SheetReport, WorkbookReport } from './report-types';
 import { recognizeAppendix } from './recognize';
 import { evaluateAppendix } from './evaluate';
 import { recognizeForm, evaluateForm, crossCheckEvidence, checkEvidenceFolders } from './forms';
+import { evaluateScoring, recognizeScoring } from './scoring';
 
 export interface AnalyzeOptions {
   /**
@@ -27,6 +28,22 @@ export function analyzeSheet(
   catalog: Catalog,
 ): SheetReport {
   const view = new GridView(sheet);
+  // a scoring sheet first: only it has "Điểm tối đa" and a points column, and its "Kết quả"
+  // column must not make it read as an appendix
+  const scoring = recognizeScoring(view);
+  if (scoring) {
+    const { findings, points } = evaluateScoring(sheet.name, scoring, catalog);
+    return {
+      name: sheet.name,
+      kind: 'dti',
+      criteria: [],
+      summary: { ...EMPTY_SUMMARY },
+      findings,
+      ratios: [],
+      points,
+      scoring,
+    };
+  }
   const rec = recognizeAppendix(view, catalog);
   if (rec) {
     const { criteria, findings, summary } = evaluateAppendix(sheet.name, view, rec, catalog);

@@ -3,6 +3,10 @@
  * names, targets, evidence and the appraisal chain live in JSON, never in TypeScript.
  */
 
+import type { CatalogScoring, ScoringRule } from './catalog/scoring';
+
+export type { CatalogScoring, RatingBand, ScoringRule, ScoringStep } from './catalog/scoring';
+
 /** What a criterion's target demands. */
 export type Target =
   /** A minimum rate. `value` is a fraction (0.7 for 70 %). `text` as written ("70%"). */
@@ -34,6 +38,8 @@ export interface CriterionGroup {
   name: string;
   /** Other spellings seen on group rows ("Hạ tầng và nền tảng số"). */
   aliases?: string[];
+  /** Điểm tối đa of the group (an index of a scored set: "Nhận thức số", 100). */
+  points?: number;
 }
 
 /** A link from a criterion's result to an evidence form's computed rate (issue: forms). */
@@ -65,6 +71,14 @@ export interface Criterion {
   formLinks?: FormLink[];
   /** Why the catalog reads the source the way it does (ambiguous target, split rows...). */
   notes?: string;
+  /**
+   * Điểm tối đa, in a scored set. A scored criterion may leave out `unit`, `target`,
+   * `requirement`, `evidence` and `evidenceRequired` (the loader fills "điểm", a target "Đạt",
+   * its name, none, false).
+   */
+  points?: number;
+  /** How its points are given (default: typed by the unit, checked against `points`). */
+  scoring?: ScoringRule;
 }
 
 /** One level of the appraisal chain (commune self-assessment, district, province). */
@@ -148,4 +162,6 @@ export interface Catalog {
   notes?: string[];
   /** Report (Báo cáo) texts; absent: generic wording, every criterion must be met. */
   report?: CatalogReport;
+  /** Present when the set is scored in points (a DTI index): total, rating bands… */
+  scoring?: CatalogScoring;
 }

@@ -15,8 +15,10 @@ import type {
   FormLink,
 } from './catalog-types';
 import { foldText } from './text';
+import { scoringProblems } from './catalog/scoring';
 import thanhHoa2023 from '../catalog/thanh-hoa-2023.json';
 import bacGiang2024 from '../catalog/bac-giang-2024.json';
+import thanhHoaDtiHuyen2022 from '../catalog/thanh-hoa-dti-huyen-2022.json';
 
 export type CatalogErrorCode =
   /** The JSON is not a valid catalog (see `problems`). */
@@ -234,11 +236,15 @@ function checkCriteria(c: Checker, root: Obj, groupCodes: Set<string>): void {
       if (other !== undefined) c.add(where, `tên chỉ tiêu trùng với tiêu chí ${show(other)}`);
       else names.set(key, code ?? String(i + 1));
     }
-    c.text(cr, 'unit', where);
-    c.text(cr, 'requirement', where);
-    checkTarget(c, cr.target, where);
-    c.strings(cr, 'evidence', where);
-    if (typeof cr.evidenceRequired !== 'boolean') {
+    // a scored criterion (with "points") may leave these out: defaults are filled on load
+    const scored = cr.points !== undefined;
+    if (!scored || cr.unit !== undefined) c.text(cr, 'unit', where);
+    if (!scored || cr.requirement !== undefined) c.text(cr, 'requirement', where);
+    if (!scored || cr.target !== undefined) checkTarget(c, cr.target, where);
+    if (!scored || cr.evidence !== undefined) c.strings(cr, 'evidence', where);
+    if (scored && cr.evidenceRequired === undefined) {
+      // default false
+    } else if (typeof cr.evidenceRequired !== 'boolean') {
       c.add(where, `"evidenceRequired" phải là true/false, đang là ${show(cr.evidenceRequired)}`);
     } else if (cr.evidenceRequired && Array.isArray(cr.evidence) && cr.evidence.length === 0) {
       c.add(where, '"evidenceRequired" là true nhưng "evidence" không liệt kê tài liệu nào');
@@ -358,6 +364,7 @@ export function loadCatalog(json: unknown): Catalog {
   checkCriteria(c, root, groupCodes);
   const levelIds = checkLevels(c, root);
   checkChains(c, root, levelIds);
+  for (const p of scoringProblems(root)) c.problems.push(p);
   if (c.problems.length > 0) {
     const name = isNonEmptyString(root.id) ? ` "${root.id}"` : '';
     const message =
@@ -365,7 +372,21 @@ export function loadCatalog(json: unknown): Catalog {
       c.problems.map((p) => `- ${p}`).join('\n');
     throw new CatalogError(message, 'invalid-catalog', c.problems);
   }
+  fillScoredDefaults(root);
   return root as unknown as Catalog;
+}
+
+/** A scored criterion without unit/target/requirement/evidence gets neutral defaults. */
+function fillScoredDefaults(root: Obj): void {
+  if (!Array.isArray(root.criteria)) return;
+  for (const cr of root.criteria) {
+    if (!isObj(cr) || cr.points === undefined) continue;
+    cr.unit ??= 'điểm';
+    cr.requirement ??= cr.name;
+    cr.target ??= { kind: 'qualitative', text: 'Đạt', accept: ['Đạt'] };
+    cr.evidence ??= [];
+    cr.evidenceRequired ??= false;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -374,6 +395,7 @@ export function loadCatalog(json: unknown): Catalog {
 const BUNDLED: Record<string, unknown> = {
   [thanhHoa2023.id]: thanhHoa2023,
   [bacGiang2024.id]: bacGiang2024,
+  [thanhHoaDtiHuyen2022.id]: thanhHoaDtiHuyen2022,
 };
 const DEFAULT_CATALOG_ID = thanhHoa2023.id;
 const loaded = new Map<string, Catalog>();

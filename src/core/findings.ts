@@ -30,7 +30,15 @@ export type RuleId =
   | 'mark-unclear'
   | 'evidence-differs'
   | 'evidence-folder-missing'
-  | 'evidence-file-missing';
+  | 'evidence-file-missing'
+  // point-scored sheets (issue 14)
+  | 'points-over-max'
+  | 'points-sum-mismatch'
+  | 'points-unreadable'
+  | 'missing-points'
+  | 'max-differs'
+  | 'score-differs'
+  | 'missing-explanation';
 
 export const RULE_SEVERITY: Record<RuleId, Severity> = {
   'missing-criterion': 'error',
@@ -58,6 +66,13 @@ export const RULE_SEVERITY: Record<RuleId, Severity> = {
   'evidence-differs': 'error',
   'evidence-folder-missing': 'warning',
   'evidence-file-missing': 'warning',
+  'points-over-max': 'error',
+  'points-sum-mismatch': 'error',
+  'points-unreadable': 'error',
+  'missing-points': 'warning',
+  'max-differs': 'warning',
+  'score-differs': 'error',
+  'missing-explanation': 'warning',
 };
 
 export interface Finding {

@@ -15,6 +15,7 @@ export const KIND_LABELS: Record<SheetKind, string> = {
   'mau-3.3': 'Mẫu 3.3 – thuê bao di động thông minh có phần mềm an toàn thông tin',
   'mau-4.1': 'Mẫu 4.1 – hạ tầng cáp quang, di động 4G/5G đến hộ gia đình',
   'mau-4.5': 'Mẫu 4.5 – điểm wifi công cộng',
+  dti: 'Bảng chấm điểm chỉ số chuyển đổi số (Điểm tối đa / Điểm tự chấm)',
   unknown: 'không nhận dạng được',
 };
 

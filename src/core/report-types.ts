@@ -12,6 +12,8 @@ export type SheetKind =
   | 'mau-3.3'
   | 'mau-4.1'
   | 'mau-4.5'
+  /** A point-scored index sheet (Điểm tối đa / Điểm tự chấm), issue 14 */
+  | 'dti'
   | 'unknown';
 
 export type Verdict = 'met' | 'unmet' | 'undetermined';
@@ -124,6 +126,13 @@ export interface SheetReport {
   layout?: TableLayout;
   rows?: CriterionRow[];
   groups?: GroupRow[];
+  /**
+   * For a scoring sheet (kind 'dti'): its maximum, total as typed, total computed from the
+   * items, per index (the roll-up ranks units by `total ?? computed`).
+   */
+  points?: import('./scoring/types').PointsSummary;
+  /** For a scoring sheet: what was recognised (not in the JSON report). */
+  scoring?: import('./scoring/types').ScoringRecognition;
 }
 
 /** What `recognizeAppendix` returns for a sheet that is a PHỤ LỤC 01/02/03. */
