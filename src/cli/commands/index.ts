@@ -10,4 +10,5 @@ export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   appraise: () => import('./appraise'),
   template: () => import('./template'),
   report: () => import('./report'),
+  rollup: () => import('./rollup'),
 };
