@@ -177,10 +177,21 @@ export function communeFromTitleRows(sheet: SheetGrid, beforeRow = 12): CommuneN
     const cells = rows.get(row)!.sort((a, b) => a.col - b.col);
     // a merged title repeated in every cell of its merge (as some writers store it) counts once
     const texts = cells.map((c) => c.text).filter((t, i, all) => all.indexOf(t) === i);
-    for (const text of [texts.join(' '), ...texts]) {
-      const found = communeFromText(text);
-      if (found) return { ...found, row };
-    }
+    // A name may be split over cells ("XÃ QUẢNG" | "PHÚ"): the row's cells are read joined.
+    // But the motto block puts "UBND XÃ HOẰNG ĐẠO" beside "Độc lập - Tự do - Hạnh phúc":
+    // joined, that reads "Hoằng Đạo Độc Lập". When one cell alone names a commune of two
+    // words or more and the joined text only adds words after it, the cell's name is kept.
+    const joined = communeFromText(texts.join(' '));
+    const single = texts.map((t) => communeFromText(t)).find((c) => c !== null) ?? null;
+    const found =
+      joined &&
+      single &&
+      joined.name !== single.name &&
+      joined.name.startsWith(`${single.name} `) &&
+      single.name.split(' ').length >= 2
+        ? single
+        : (joined ?? single);
+    if (found) return { ...found, row };
   }
   return null;
 }

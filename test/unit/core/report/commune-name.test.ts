@@ -65,3 +65,20 @@ describe('communeFromTitleRows', () => {
     expect(communeFromTitleRows(g)?.name).toBe('Quảng Phú');
   });
 });
+
+describe('communeFromTitleRows beside the motto', () => {
+  it('reads "UBND XÃ …" next to "Độc lập - Tự do - Hạnh phúc" on the same row', () => {
+    const sheet = {
+      name: 'PL01',
+      index: 0,
+      merges: [],
+      cells: [
+        { row: 0, col: 0, kind: 'string' as const, value: 'UBND HUYỆN HOẰNG HÓA' },
+        { row: 0, col: 4, kind: 'string' as const, value: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' },
+        { row: 1, col: 0, kind: 'string' as const, value: 'UBND XÃ HOẰNG ĐẠO' },
+        { row: 1, col: 4, kind: 'string' as const, value: 'Độc lập - Tự do - Hạnh phúc' },
+      ],
+    };
+    expect(communeFromTitleRows(sheet, 5)?.name).toBe('Hoằng Đạo');
+  });
+});
