@@ -4,7 +4,7 @@
  * overlaps), so a refused plan leaves the workbook untouched.
  */
 import type * as ExcelJS from 'exceljs';
-import type { CellEdit, EditPlan } from '../core/edit-plan';
+import type { CellEdit, EditPlan, PageSetup } from '../core/edit-plan';
 import { columnLetters, fromA1 } from '../core/grid';
 import { CliError } from './errors';
 
@@ -76,6 +76,8 @@ function editAddress(e: CellEdit): string | undefined {
     case 'add-color-rule':
     case 'freeze-panes':
     case 'set-autofilter':
+    case 'set-page-setup':
+    case 'set-row-height':
       return undefined;
     default:
       return e.cell;
@@ -169,7 +171,73 @@ function checkPlan(wb: ExcelJS.Workbook, plan: EditPlan): void {
       if (bad !== undefined || e.values.join(',').length > 255)
         throw badEdit(`danh sách chọn "${e.values.join(', ')}" không hợp lệ`);
     }
+    if (e.op === 'set-row-height') {
+      if (!Number.isInteger(e.row) || e.row < 1 || e.row > 1048576)
+        throw badEdit(`dòng ${e.row} không hợp lệ`);
+      if (e.height !== null && !(e.height > 0 && e.height <= 409))
+        throw badEdit(`chiều cao dòng ${e.height} không hợp lệ (tối đa 409 điểm)`);
+    }
+    if (e.op === 'set-page-setup' && e.setup?.printTitleRows) {
+      const [a, b] = e.setup.printTitleRows;
+      if (!(Number.isInteger(a) && Number.isInteger(b) && a >= 1 && b >= a))
+        throw badEdit(`dòng tiêu đề in ${a}:${b} không hợp lệ`);
+    }
   }
+}
+
+const DEFAULT_MARGINS = {
+  left: 0.7,
+  right: 0.7,
+  top: 0.75,
+  bottom: 0.75,
+  header: 0.3,
+  footer: 0.3,
+};
+
+/**
+ * True when the sheet has a print setup of its own: landscape, fitted to pages, scaled,
+ * print titles or area, or a header/footer. (ExcelJS fills `pageSetup` with defaults, so a
+ * portrait sheet at 100 % without titles or footer has none.)
+ */
+export function hasOwnPageSetup(ws: ExcelJS.Worksheet): boolean {
+  const p = ws.pageSetup ?? {};
+  const hf = (ws.headerFooter ?? {}) as Record<string, unknown>;
+  return (
+    p.orientation === 'landscape' ||
+    !!p.fitToPage ||
+    (p.scale !== undefined && p.scale !== 100) ||
+    !!p.printTitlesRow ||
+    !!p.printTitlesColumn ||
+    !!p.printArea ||
+    ['oddHeader', 'oddFooter', 'evenHeader', 'evenFooter', 'firstHeader', 'firstFooter'].some(
+      (k) => typeof hf[k] === 'string' && (hf[k] as string).trim() !== '',
+    )
+  );
+}
+
+/** Write a core PageSetup (null: the defaults) into an ExcelJS worksheet. */
+function writePageSetup(ws: ExcelJS.Worksheet, setup: PageSetup | null): void {
+  const fitted = !!setup && setup.fitToWidth !== undefined;
+  const next: Partial<ExcelJS.PageSetup> = {
+    ...ws.pageSetup,
+    paperSize: (setup?.paperSize ?? ws.pageSetup.paperSize) as ExcelJS.PaperSize,
+    orientation: setup?.orientation ?? 'portrait',
+    fitToPage: fitted,
+    fitToWidth: fitted ? setup.fitToWidth : 1,
+    fitToHeight: fitted ? (setup.fitToHeight ?? 0) : 1,
+    scale: setup?.scale ?? 100,
+    margins: setup?.margins ?? DEFAULT_MARGINS,
+    horizontalCentered: !!setup?.horizontalCentered,
+    printTitlesRow: setup?.printTitleRows
+      ? `${setup.printTitleRows[0]}:${setup.printTitleRows[1]}`
+      : undefined,
+  };
+  ws.pageSetup = next as ExcelJS.PageSetup;
+  const hf = (ws.headerFooter ?? {}) as Partial<ExcelJS.HeaderFooter>;
+  ws.headerFooter = {
+    ...hf,
+    oddFooter: setup?.footer ? `&C${setup.footer}` : undefined,
+  } as ExcelJS.HeaderFooter;
 }
 
 /** ExcelJS shares style objects between cells read from a file: copy before changing one. */
@@ -272,6 +340,18 @@ function applyEdit(wb: ExcelJS.Workbook, e: CellEdit): void {
     case 'set-autofilter':
       ws.autoFilter = e.range.toUpperCase();
       return;
+    case 'set-page-setup':
+      if (e.keepExisting && hasOwnPageSetup(ws)) return;
+      writePageSetup(ws, e.setup);
+      return;
+    case 'set-row-height': {
+      const row = ws.getRow(e.row);
+      if (e.height === null) {
+        // no fixed height: the row grows with its wrapped text again
+        (row as unknown as { height?: number }).height = undefined;
+      } else row.height = e.height;
+      return;
+    }
     default:
       break;
   }
@@ -325,6 +405,12 @@ function applyEdit(wb: ExcelJS.Workbook, e: CellEdit): void {
       if (e.border !== undefined) {
         const thin: Partial<ExcelJS.Border> = { style: 'thin' };
         s.border = e.border ? { top: thin, left: thin, bottom: thin, right: thin } : {};
+      }
+      if (e.fontName !== undefined || e.fontSize !== undefined) {
+        const font: Partial<ExcelJS.Font> = { ...(s.font ?? {}) };
+        if (e.fontName !== undefined) font.name = e.fontName;
+        if (e.fontSize !== undefined) font.size = e.fontSize;
+        s.font = font;
       }
       return;
     }

@@ -10,7 +10,7 @@ import * as ExcelJS from 'exceljs';
 import type { Cell, CellKind, MergedArea, SheetGrid, WorkbookSnapshot } from '../core/grid';
 import { CliError } from './errors';
 import { unprefixSpreadsheetMl } from './normalize-ooxml';
-import { isSheetProtected, worksheetMerges } from './apply-plan';
+import { hasOwnPageSetup, isSheetProtected, worksheetMerges } from './apply-plan';
 
 const OLE2_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ZIP_LOCAL = Buffer.from('PK\x03\x04', 'latin1');
@@ -240,7 +240,47 @@ export function sheetFromExcelJS(ws: ExcelJS.Worksheet, index: number): SheetGri
   const merges: MergedArea[] = worksheetMerges(ws);
   const grid: SheetGrid = { name: ws.name, cells, merges, index };
   if (isSheetProtected(ws)) grid.protected = true;
+  readPrintLayout(ws, grid);
   return grid;
+}
+
+/** Column widths, fixed row heights and the sheet's own print setup (when it has one). */
+function readPrintLayout(ws: ExcelJS.Worksheet, grid: SheetGrid): void {
+  const columns = (ws as unknown as { _columns?: (ExcelJS.Column | undefined)[] })._columns;
+  const widths: Record<number, number> = {};
+  (columns ?? []).forEach((col, i) => {
+    if (col && typeof col.width === 'number' && col.width > 0) widths[i] = col.width;
+  });
+  if (Object.keys(widths).length) grid.columnWidths = widths;
+  const heights: Record<number, number> = {};
+  ws.eachRow({ includeEmpty: true }, (row, r) => {
+    if (typeof row.height === 'number' && row.height > 0) heights[r] = row.height;
+  });
+  if (Object.keys(heights).length) grid.rowHeights = heights;
+  if (!hasOwnPageSetup(ws)) return;
+  const p = ws.pageSetup;
+  const titles = /^\$?(\d+):\$?(\d+)$/.exec(p.printTitlesRow ?? '');
+  const footer = /&C([^&]*(?:&[PN][^&]*)*)/.exec(ws.headerFooter?.oddFooter ?? '');
+  grid.pageSetup = {
+    paperSize: typeof p.paperSize === 'number' ? p.paperSize : 9,
+    orientation: p.orientation === 'landscape' ? 'landscape' : 'portrait',
+    ...(p.fitToPage ? { fitToWidth: p.fitToWidth ?? 1, fitToHeight: p.fitToHeight ?? 1 } : {}),
+    ...(p.scale && p.scale !== 100 ? { scale: p.scale } : {}),
+    margins: {
+      left: 0.7,
+      right: 0.7,
+      top: 0.75,
+      bottom: 0.75,
+      header: 0.3,
+      footer: 0.3,
+      ...p.margins,
+    },
+    ...(titles
+      ? { printTitleRows: [Number(titles[1]), Number(titles[2])] as [number, number] }
+      : {}),
+    ...(footer ? { footer: footer[1] } : {}),
+    ...(p.horizontalCentered ? { horizontalCentered: true } : {}),
+  };
 }
 
 /** Every worksheet of an ExcelJS workbook, in tab order, as a core snapshot. */

@@ -40,6 +40,10 @@ export type CellEdit =
       wrap?: boolean;
       align?: 'left' | 'center' | 'right';
       border?: boolean;
+      /** Font of the cell ("Times New Roman") */
+      fontName?: string;
+      /** Font size in points */
+      fontSize?: number;
     }
   /** Data validation list (e.g. Đạt / Không đạt). */
   | { op: 'set-validation-list'; sheet: string; cell: string; values: string[] }
@@ -73,7 +77,51 @@ export type CellEdit =
   /** Freeze the top `rows` rows and the left `columns` columns (0 = none) of a sheet. */
   | { op: 'freeze-panes'; sheet: string; rows: number; columns: number }
   /** Turn on the autofilter buttons over `range` (its first row is the header row). */
-  | { op: 'set-autofilter'; sheet: string; range: string };
+  | { op: 'set-autofilter'; sheet: string; range: string }
+  /**
+   * How the sheet prints (see PageSetup). `null` puts back the spreadsheet's defaults (undo
+   * of a setup written on a sheet that had none). With `keepExisting`, a sheet that has a print
+   * setup of its own (landscape, fitted, scaled, print titles or a footer) is left as it is:
+   * a user's own page setup is never changed.
+   */
+  | { op: 'set-page-setup'; sheet: string; setup: PageSetup | null; keepExisting?: boolean }
+  /**
+   * Height of row `row` (1-based, as Excel numbers rows) in points; `null`: the row grows
+   * with its content again (no fixed height).
+   */
+  | { op: 'set-row-height'; sheet: string; row: number; height: number | null };
+
+/**
+ * The print setup of a sheet, as an official document prints (Hướng dẫn 2142/STTTT-CNTT's
+ * appendices: A4 landscape, one page wide, the header row repeated, page numbers).
+ */
+export interface PageSetup {
+  /** Excel paper size code: 9 = A4 */
+  paperSize: number;
+  orientation: 'portrait' | 'landscape';
+  /**
+   * Fit to this many pages wide and tall (0 = as many as needed). Absent: printed at `scale`.
+   */
+  fitToWidth?: number;
+  fitToHeight?: number;
+  /** Print scale in percent when not fitted (default 100) */
+  scale?: number;
+  /** Margins in inches */
+  margins: {
+    left: number;
+    right: number;
+    top: number;
+    bottom: number;
+    header: number;
+    footer: number;
+  };
+  /** Rows repeated at the top of every printed page, 1-based, first and last: [5, 5] */
+  printTitleRows?: [number, number];
+  /** Centre footer with the spreadsheet's codes: "Trang &P/&N" (page P of N) */
+  footer?: string;
+  /** Centre the table between the left and right margins */
+  horizontalCentered?: boolean;
+}
 
 export interface EditPlan {
   /** Vietnamese one-line description for the UI ("Điền 37 công thức…") */

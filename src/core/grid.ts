@@ -6,6 +6,7 @@
  * range reaches row 1,000,000 because of one stray cell costs what its content costs.
  * Rows and columns are 0-based here; A1 addresses are produced by `toA1`.
  */
+import type { PageSetup } from './edit-plan';
 
 export type CellKind = 'empty' | 'string' | 'number' | 'boolean' | 'date' | 'error';
 
@@ -50,6 +51,15 @@ export interface SheetGrid {
   protected?: boolean;
   /** 0-based position in the workbook. */
   index?: number;
+  /** Column widths in characters by 0-based column, where the adapter reads them. */
+  columnWidths?: Record<number, number>;
+  /** Fixed row heights in points by 1-based row, where the adapter reads them. */
+  rowHeights?: Record<number, number>;
+  /**
+   * The sheet's own print setup, present only when it has one (landscape, fitted, scaled,
+   * print titles or a footer): `set-page-setup` with keepExisting leaves such a sheet alone.
+   */
+  pageSetup?: PageSetup;
 }
 
 export interface WorkbookSnapshot {

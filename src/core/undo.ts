@@ -3,7 +3,8 @@
  * that puts back every cell the plan touched — value or formula with its number format, note,
  * fill — and deletes the sheets it added. Styles (bold, borders), validation lists, merges and
  * column widths on existing sheets cannot be read from a snapshot (nor conditional formats,
- * frozen panes and autofilters); fill and appraise only set
+ * frozen panes and autofilters); a print setup and row heights are put back from what the
+ * snapshot says (none read: the defaults, rows growing with their text); fill and appraise only set
  * them on cells they create or on new sheets (deleted on undo), and the plan says so otherwise.
  */
 import type { CellEdit, EditPlan } from './edit-plan';
@@ -45,6 +46,9 @@ export function inversePlan(snapshot: WorkbookSnapshot, plan: EditPlan): EditPla
   const notes: string[] = [];
   let unrestorable = 0;
   let views = 0;
+  /** Print layout put back: page setups by sheet, row heights by sheet and row */
+  const pageSetups = new Map<string, CellEdit>();
+  const rowHeights = new Map<string, CellEdit>();
   for (const e of plan.edits) {
     if (e.op === 'add-sheet') {
       if (!snapshot.sheets.some((s) => s.name === e.sheet)) added.push(e.sheet);
@@ -88,6 +92,31 @@ export function inversePlan(snapshot: WorkbookSnapshot, plan: EditPlan): EditPla
       case 'set-autofilter':
         views++; // not in a snapshot: cannot be put back from one
         break;
+      case 'set-page-setup': {
+        // the snapshot holds the sheet's own setup, if any; none → back to the defaults
+        const own = snapshot.sheets.find((s) => s.name === e.sheet)?.pageSetup;
+        if (e.keepExisting && own) break; // the interpreter left it alone
+        if (!pageSetups.has(e.sheet))
+          pageSetups.set(e.sheet, {
+            op: 'set-page-setup',
+            sheet: e.sheet,
+            setup: own ?? null,
+          });
+        break;
+      }
+      case 'set-row-height': {
+        const key = `${e.sheet}\u0000${e.row}`;
+        if (!rowHeights.has(key)) {
+          const fixed = snapshot.sheets.find((s) => s.name === e.sheet)?.rowHeights?.[e.row];
+          rowHeights.set(key, {
+            op: 'set-row-height',
+            sheet: e.sheet,
+            row: e.row,
+            height: fixed ?? null,
+          });
+        }
+        break;
+      }
       default: {
         const unknown: never = e;
         throw new Error(`inversePlan: unknown edit ${JSON.stringify(unknown)}`);
@@ -103,6 +132,7 @@ export function inversePlan(snapshot: WorkbookSnapshot, plan: EditPlan): EditPla
     if (t.fill)
       edits.push({ op: 'set-fill', sheet: t.sheet, cell: t.cell, color: orig?.fill ?? null });
   }
+  edits.push(...pageSetups.values(), ...rowHeights.values());
   for (const s of [...added].reverse()) edits.push({ op: 'delete-sheet', sheet: s });
   if (unrestorable)
     notes.push(
@@ -115,6 +145,7 @@ export function inversePlan(snapshot: WorkbookSnapshot, plan: EditPlan): EditPla
   const what: string[] = [];
   if (touched.size) what.push(`khôi phục ${touched.size} ô`);
   if (added.length) what.push(`xóa ${added.length} sheet đã thêm`);
+  if (pageSetups.size) what.push(`đặt lại trang in của ${pageSetups.size} sheet`);
   return {
     description: what.length ? `Hoàn tác: ${what.join(', ')}` : 'Không có gì để hoàn tác',
     edits,

@@ -12,6 +12,12 @@ import { areaA1, cellKey, parseAreasAddress, splitQualified } from './address';
 import { detectCapabilities } from './capabilities';
 import type { NoteHandle } from './read';
 import { runExcel } from './run';
+import {
+  isOwnPageLayout,
+  loadPageLayout,
+  pageLayoutState,
+  type PageLayoutRead,
+} from './page-layout';
 import { BORDER_EDGES, checkEdits, queueEdits, type AdapterEdit, type WriteTarget } from './write';
 
 export interface UndoRecord {
@@ -59,6 +65,12 @@ type Capture =
       format: Excel.RangeFormat;
     }
   | { kind: 'note'; edit: AdapterEdit & { sheet: string; cell: string } }
+  | { kind: 'page'; edit: AdapterEdit & { sheet: string }; read: PageLayoutRead }
+  | {
+      kind: 'row';
+      edit: AdapterEdit & { sheet: string; row: number };
+      format: Excel.RangeFormat;
+    }
   /** Conditional formats, frozen panes, autofilter on an existing sheet: not restored. */
   | { kind: 'view'; edit: AdapterEdit & { sheet: string } }
   | { kind: 'sheet'; edit: AdapterEdit & { sheet: string } };
@@ -117,8 +129,23 @@ export async function applyEdits(
       loc: item.getLocation().load('address'),
     }));
     const captures = opts.captureUndo ? queueCaptures(context, checked, caps.merges) : [];
-    if (locations.length > 0 || captures.some((c) => c.kind !== 'note' && c.kind !== 'sheet'))
+    // a user's own page setup is never changed: read the layouts a plan may keep
+    const layouts = new Map<string, PageLayoutRead>();
+    const names = new Set(target.sheets.map((s) => s.name));
+    for (const e of checked)
+      if (e.op === 'add-sheet') names.delete(e.sheet);
+      else if (e.op === 'set-page-setup' && e.keepExisting && names.has(e.sheet))
+        if (!layouts.has(e.sheet))
+          layouts.set(e.sheet, loadPageLayout(context.workbook.worksheets.getItem(e.sheet)));
+    if (
+      locations.length > 0 ||
+      layouts.size > 0 ||
+      captures.some((c) => c.kind !== 'note' && c.kind !== 'sheet')
+    )
       await context.sync();
+    target.ownPageSetup = new Set(
+      [...layouts].filter(([, r]) => isOwnPageLayout(pageLayoutState(r))).map(([n]) => n),
+    );
     for (const { item, loc } of locations) {
       const { sheet, ref } = splitQualified(loc.address);
       const cell = ref.split(':')[0].replace(/\$/g, '');
@@ -176,7 +203,7 @@ function queueCaptures(
           edit: e,
           props: ws.getRange(e.cell).getCellProperties({
             format: {
-              font: { bold: true, italic: true },
+              font: { bold: true, italic: true, name: true, size: true },
               wrapText: true,
               horizontalAlignment: true,
               borders: { style: true },
@@ -212,6 +239,16 @@ function queueCaptures(
       case 'set-note':
         out.push({ kind: 'note', edit: e });
         break;
+      case 'set-page-setup':
+      case 'restore-page-layout':
+        out.push({ kind: 'page', edit: e, read: loadPageLayout(ws) });
+        break;
+      case 'set-row-height': {
+        const format = ws.getRange(`${e.row}:${e.row}`).format;
+        format.load('rowHeight');
+        out.push({ kind: 'row', edit: e, format });
+        break;
+      }
       case 'add-data-bar':
       case 'add-color-rule':
       case 'freeze-panes':
@@ -225,6 +262,10 @@ function queueCaptures(
     }
   }
   return out;
+}
+
+function setsFont(e: AdapterEdit, key: 'fontName' | 'fontSize'): boolean {
+  return e.op === 'set-style' && e[key] !== undefined;
 }
 
 /** getCellProperties names the edges top/bottom/left/right. */
@@ -285,6 +326,11 @@ function buildUndo(description: string, captures: Capture[], target: WriteTarget
             wrap: !!fmt?.wrapText,
             align: String(fmt?.horizontalAlignment ?? 'General'),
             borders,
+            // the font only when the plan changes it (a restore writes what it names)
+            ...(setsFont(c.edit, 'fontName') && fmt?.font?.name ? { fontName: fmt.font.name } : {}),
+            ...(setsFont(c.edit, 'fontSize') && typeof fmt?.font?.size === 'number'
+              ? { fontSize: fmt.font.size }
+              : {}),
           });
         }
         break;
@@ -326,6 +372,27 @@ function buildUndo(description: string, captures: Capture[], target: WriteTarget
           sheet: c.edit.sheet,
           column: c.edit.column,
           points: c.format.columnWidth,
+        });
+        break;
+      case 'page': {
+        const before = pageLayoutState(c.read);
+        inverse.push({ op: 'restore-page-layout', sheet: c.edit.sheet, layout: before });
+        if (
+          before.printTitleRows === null &&
+          c.edit.op === 'set-page-setup' &&
+          c.edit.setup?.printTitleRows
+        )
+          notes.push(
+            `Excel không bỏ được dòng tiêu đề in đã đặt trên trang tính "${c.edit.sheet}"; hãy bỏ trong Bố trí Trang › In Tiêu đề nếu cần.`,
+          );
+        break;
+      }
+      case 'row':
+        inverse.push({
+          op: 'set-row-height',
+          sheet: c.edit.sheet,
+          row: c.edit.row,
+          height: c.format.rowHeight,
         });
         break;
       case 'view': {

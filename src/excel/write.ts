@@ -11,6 +11,7 @@ import { cellKey, parseArea, qualified } from './address';
 import type { Capabilities } from './capabilities';
 import { ExcelAdapterError, MESSAGES } from './errors';
 import type { NoteHandle } from './read';
+import { queuePageLayoutState, queuePageSetup, type PageLayoutState } from './page-layout';
 
 /** Ops beyond CellEdit, used by undo records. */
 export type AdapterEdit =
@@ -29,8 +30,11 @@ export type AdapterEdit =
       align: string;
       /** Office.js border style per edge ("None", "Continuous", …) */
       borders: Record<string, string>;
+      fontName?: string;
+      fontSize?: number;
     }
-  | { op: 'set-column-points'; sheet: string; column: string; points: number };
+  | { op: 'set-column-points'; sheet: string; column: string; points: number }
+  | { op: 'restore-page-layout'; sheet: string; layout: PageLayoutState };
 
 /** What a batch of edits is applied against (read in an earlier sync of the same run). */
 export interface WriteTarget {
@@ -40,6 +44,8 @@ export interface WriteTarget {
   /** Existing notes/comments by cellKey; updated as note edits are queued. */
   notes: Map<string, NoteHandle>;
   structureProtected: boolean;
+  /** Sheets with a print setup of their own (read when a plan keeps existing setups). */
+  ownPageSetup?: Set<string>;
 }
 
 export const BORDER_EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
@@ -99,6 +105,9 @@ function editCell(e: AdapterEdit): string | undefined {
     case 'add-color-rule':
     case 'freeze-panes':
     case 'set-autofilter':
+    case 'set-page-setup':
+    case 'set-row-height':
+    case 'restore-page-layout':
       return undefined;
     default:
       return e.cell;
@@ -189,6 +198,14 @@ export function checkEdits(edits: AdapterEdit[], target: WriteTarget): AdapterEd
       const bad = [e.fill, e.font].find((c) => c !== undefined && !RGB.test(c));
       if (bad !== undefined) throw invalid(`màu "${bad}" không hợp lệ`);
     }
+    if (
+      e.op === 'set-row-height' &&
+      (!Number.isInteger(e.row) ||
+        e.row < 1 ||
+        e.row > 1048576 ||
+        (e.height !== null && !(e.height > 0 && e.height <= 409)))
+    )
+      throw invalid(`chiều cao dòng ${e.row} không hợp lệ`);
     if (
       e.op === 'freeze-panes' &&
       ![e.rows, e.columns].every((n) => Number.isInteger(n) && n >= 0 && n < 1000)
@@ -294,6 +311,8 @@ export function queueEdits(
             f.borders.getItem(edge as Excel.BorderIndex).style = (
               e.border ? 'Continuous' : 'None'
             ) as Excel.BorderLineStyle;
+        if (e.fontName !== undefined) f.font.name = e.fontName;
+        if (e.fontSize !== undefined) f.font.size = e.fontSize;
         break;
       }
       case 'restore-format': {
@@ -305,6 +324,8 @@ export function queueEdits(
         for (const edge of BORDER_EDGES)
           f.borders.getItem(edge as Excel.BorderIndex).style = (e.borders[edge] ??
             'None') as Excel.BorderLineStyle;
+        if (e.fontName !== undefined) f.font.name = e.fontName;
+        if (e.fontSize !== undefined) f.font.size = e.fontSize;
         break;
       }
       case 'set-validation-list': {
@@ -357,6 +378,19 @@ export function queueEdits(
       case 'set-autofilter': {
         const ws = sheet(e.sheet);
         ws.autoFilter.apply(ws.getRange(e.range));
+        break;
+      }
+      case 'set-page-setup':
+        if (e.keepExisting && target.ownPageSetup?.has(e.sheet)) break;
+        queuePageSetup(sheet(e.sheet), e.setup);
+        break;
+      case 'restore-page-layout':
+        queuePageLayoutState(sheet(e.sheet), e.layout);
+        break;
+      case 'set-row-height': {
+        const f = sheet(e.sheet).getRange(`${e.row}:${e.row}`).format;
+        if (e.height === null) f.autofitRows();
+        else f.rowHeight = e.height;
         break;
       }
       default: {

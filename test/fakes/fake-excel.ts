@@ -43,6 +43,8 @@ export interface FakeCell {
   hyperlink?: string;
   bold?: boolean;
   italic?: boolean;
+  fontName?: string;
+  fontSize?: number;
   wrap?: boolean;
   align?: string;
   /** Border line style per edge ("Continuous", "None"). */
@@ -66,6 +68,43 @@ export interface FakeSheet {
   frozen?: { rows: number; columns: number };
   /** Autofilter range, "A3:H40" (ExcelApi 1.9). */
   autoFilter?: string;
+  /** Page layout (ExcelApi 1.9); absent: Excel's defaults. */
+  pageLayout?: FakePageLayout;
+  /** 0-based row → height in points, where set (absent: the default height, autofit). */
+  rowHeights?: Map<number, number>;
+}
+
+export interface FakePageLayout {
+  orientation: string;
+  paperSize: string;
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  footerMargin: number;
+  centerHorizontally: boolean;
+  centerFooter: string;
+  /** "$5:$5" or null */
+  printTitleRows: string | null;
+}
+
+export function defaultPageLayout(): FakePageLayout {
+  return {
+    orientation: 'Portrait',
+    paperSize: 'Letter',
+    zoom: { scale: 100 },
+    leftMargin: 50.4,
+    rightMargin: 50.4,
+    topMargin: 54,
+    bottomMargin: 54,
+    headerMargin: 21.6,
+    footerMargin: 21.6,
+    centerHorizontally: false,
+    centerFooter: '',
+    printTitleRows: null,
+  };
 }
 
 export interface FakeConditionalFormat {
@@ -102,6 +141,8 @@ export interface FakeWorkbookJSON {
     cells: [string, FakeCell][];
     notes: [string, string][];
     columnWidths: [number, number][];
+    pageLayout?: FakePageLayout;
+    rowHeights?: [number, number][];
   }[];
   comments: FakeComment[];
 }
@@ -295,6 +336,8 @@ export class FakeWorkbook {
         cells: [...s.cells.entries()],
         notes: [...s.notes.entries()],
         columnWidths: [...s.columnWidths.entries()],
+        ...(s.pageLayout ? { pageLayout: s.pageLayout } : {}),
+        ...(s.rowHeights ? { rowHeights: [...s.rowHeights.entries()] } : {}),
       })),
       comments: this.comments,
     };
@@ -310,6 +353,8 @@ export class FakeWorkbook {
       s.cells = new Map(j.cells);
       s.notes = new Map(j.notes);
       s.columnWidths = new Map(j.columnWidths);
+      if (j.pageLayout) s.pageLayout = j.pageLayout;
+      if (j.rowHeights) s.rowHeights = new Map(j.rowHeights);
     }
     wb.comments = data.comments;
     wb.activeSheet = data.activeSheet;
@@ -798,6 +843,10 @@ class WorksheetApi extends ClientObject {
     return new AutoFilterApi(this.context, () => this.sheetOrThrow());
   }
 
+  get pageLayout(): PageLayoutApi {
+    return new PageLayoutApi(this.context, () => this.sheetOrThrow());
+  }
+
   delete(): void {
     this.context.enqueue(() => {
       const s = this.sheetOrThrow();
@@ -813,6 +862,147 @@ class WorksheetApi extends ClientObject {
         );
       this.wb.sheets = this.wb.sheets.filter((x) => x !== s);
       this.wb.comments = this.wb.comments.filter((c) => c.sheet !== s.name);
+    });
+  }
+}
+
+const LAYOUT_PROPS = [
+  'orientation',
+  'paperSize',
+  'zoom',
+  'leftMargin',
+  'rightMargin',
+  'topMargin',
+  'bottomMargin',
+  'headerMargin',
+  'footerMargin',
+  'centerHorizontally',
+] as const;
+
+/** Worksheet.pageLayout (ExcelApi 1.9): the properties the adapter reads and writes. */
+class PageLayoutApi extends ClientObject {
+  readonly headersFooters: { defaultForAllPages: HeaderFooterApi };
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly resolve: () => FakeSheet,
+  ) {
+    super(ctx);
+    this.headersFooters = { defaultForAllPages: new HeaderFooterApi(ctx, () => this.layout()) };
+  }
+  private layout(): FakePageLayout {
+    this.wb.need('1.9', 'pageLayout');
+    const s = this.resolve();
+    return (s.pageLayout ??= defaultPageLayout());
+  }
+  private put<K extends keyof FakePageLayout>(k: K, v: FakePageLayout[K]): void {
+    this.context.enqueue(() => {
+      const s = this.resolve();
+      guardWrite(this.wb, s);
+      this.layout()[k] = v;
+    });
+  }
+  load(spec?: string | string[]): this {
+    const props = loadProps(spec);
+    this.context.enqueue(() => {
+      const l = this.layout();
+      for (const p of props.length ? props : LAYOUT_PROPS)
+        if ((LAYOUT_PROPS as readonly string[]).includes(p))
+          this.loaded.set(p, structuredClone(l[p as keyof FakePageLayout]));
+    });
+    return this;
+  }
+  get orientation(): string {
+    return this.read('orientation');
+  }
+  set orientation(v: string) {
+    this.put('orientation', v);
+  }
+  get paperSize(): string {
+    return this.read('paperSize');
+  }
+  set paperSize(v: string) {
+    this.put('paperSize', v);
+  }
+  get zoom(): FakePageLayout['zoom'] {
+    return this.read('zoom');
+  }
+  set zoom(v: FakePageLayout['zoom']) {
+    this.put('zoom', { ...v });
+  }
+  get leftMargin(): number {
+    return this.read('leftMargin');
+  }
+  set leftMargin(v: number) {
+    this.put('leftMargin', v);
+  }
+  get rightMargin(): number {
+    return this.read('rightMargin');
+  }
+  set rightMargin(v: number) {
+    this.put('rightMargin', v);
+  }
+  get topMargin(): number {
+    return this.read('topMargin');
+  }
+  set topMargin(v: number) {
+    this.put('topMargin', v);
+  }
+  get bottomMargin(): number {
+    return this.read('bottomMargin');
+  }
+  set bottomMargin(v: number) {
+    this.put('bottomMargin', v);
+  }
+  get headerMargin(): number {
+    return this.read('headerMargin');
+  }
+  set headerMargin(v: number) {
+    this.put('headerMargin', v);
+  }
+  get footerMargin(): number {
+    return this.read('footerMargin');
+  }
+  set footerMargin(v: number) {
+    this.put('footerMargin', v);
+  }
+  get centerHorizontally(): boolean {
+    return this.read('centerHorizontally');
+  }
+  set centerHorizontally(v: boolean) {
+    this.put('centerHorizontally', v);
+  }
+  setPrintTitleRows(rows: string): void {
+    if (!/^\$?\d+:\$?\d+$/.test(rows))
+      throw new FakeOfficeError('InvalidArgument', `fake: bad print title rows ${rows}`);
+    this.put('printTitleRows', rows.includes('$') ? rows : rows.replace(/(\d+)/g, '$$$1'));
+  }
+  getPrintTitleRowsOrNullObject(): RangeApi {
+    return new RangeApi(this.context, () => {
+      const l = this.layout();
+      if (!l.printTitleRows) return null;
+      return { sheet: this.resolve(), rect: parseAddress(l.printTitleRows).rect };
+    });
+  }
+}
+
+class HeaderFooterApi extends ClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly layout: () => FakePageLayout,
+  ) {
+    super(ctx);
+  }
+  load(spec?: string | string[]): this {
+    this.context.enqueue(() => this.loaded.set('centerFooter', this.layout().centerFooter));
+    void spec;
+    return this;
+  }
+  get centerFooter(): string {
+    return this.read('centerFooter');
+  }
+  set centerFooter(v: string) {
+    this.context.enqueue(() => {
+      this.layout().centerFooter = v;
     });
   }
 }
@@ -1030,7 +1220,7 @@ export interface FakeCellProperties {
   hyperlink?: { address?: string; textToDisplay?: string };
   format?: {
     fill?: { color?: string; pattern?: string };
-    font?: { bold?: boolean; italic?: boolean };
+    font?: { bold?: boolean; italic?: boolean; name?: string; size?: number };
     wrapText?: boolean;
     horizontalAlignment?: string;
     borders?: Record<string, { style?: string }>;
@@ -1331,7 +1521,13 @@ export class RangeApi extends ClientObject {
               p.format.fill = c?.fill
                 ? { color: c.fill, pattern: 'Solid' }
                 : { color: '#FFFFFF', pattern: 'None' };
-            if (fmt.font) p.format.font = { bold: !!c?.bold, italic: !!c?.italic };
+            if (fmt.font)
+              p.format.font = {
+                bold: !!c?.bold,
+                italic: !!c?.italic,
+                name: c?.fontName ?? 'Calibri',
+                size: c?.fontSize ?? 11,
+              };
             if (fmt.wrapText) p.format.wrapText = !!c?.wrap;
             if (fmt.horizontalAlignment) p.format.horizontalAlignment = c?.align ?? 'General';
             if (fmt.borders) {
@@ -1546,16 +1742,39 @@ class RangeFormatApi extends ClientObject {
       for (let c = rect.left; c <= rect.right; c++) sheet.columnWidths.set(c, v);
     });
   }
+  get rowHeight(): number {
+    return this.read('rowHeight');
+  }
+  set rowHeight(v: number) {
+    this.context.enqueue(() => {
+      const { sheet, rect } = this.range.resolved();
+      guardWrite(this.wb, sheet);
+      sheet.rowHeights ??= new Map();
+      for (let r = rect.top; r <= rect.bottom; r++) sheet.rowHeights.set(r, v);
+    });
+  }
+  /** Rows fit their content again (the fake forgets any fixed height). */
+  autofitRows(): void {
+    this.context.enqueue(() => {
+      const { sheet, rect } = this.range.resolved();
+      guardWrite(this.wb, sheet);
+      for (let r = rect.top; r <= rect.bottom; r++) sheet.rowHeights?.delete(r);
+    });
+  }
   load(spec?: string | string[]): this {
     const props = loadProps(spec);
     this.context.enqueue(() => {
       const { sheet, rect } = this.range.resolved();
       if (props.includes('columnWidth'))
         this.loaded.set('columnWidth', sheet.columnWidths.get(rect.left) ?? DEFAULT_COL_WIDTH);
+      if (props.includes('rowHeight'))
+        this.loaded.set('rowHeight', sheet.rowHeights?.get(rect.top) ?? DEFAULT_ROW_HEIGHT);
     });
     return this;
   }
 }
+
+const DEFAULT_ROW_HEIGHT = 15;
 
 class RangeFillApi extends ClientObject {
   constructor(
@@ -1588,6 +1807,20 @@ class RangeFontApi extends ClientObject {
   }
   set italic(v: boolean) {
     this.context.enqueue(() => this.range.forCells((c) => setFlag(c, 'italic', v)));
+  }
+  set name(v: string) {
+    this.context.enqueue(() =>
+      this.range.forCells((c) => {
+        c.fontName = v;
+      }),
+    );
+  }
+  set size(v: number) {
+    this.context.enqueue(() =>
+      this.range.forCells((c) => {
+        c.fontSize = v;
+      }),
+    );
   }
 }
 

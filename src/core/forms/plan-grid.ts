@@ -69,12 +69,28 @@ function applyEdit(wb: WorkbookSnapshot, e: CellEdit): void {
       });
       return;
     }
+    case 'set-column-width': {
+      const { col } = fromA1(`${e.column}1`);
+      sheet.columnWidths = { ...(sheet.columnWidths ?? {}), [col]: e.width };
+      return;
+    }
+    case 'set-row-height': {
+      const heights = { ...(sheet.rowHeights ?? {}) };
+      if (e.height === null) delete heights[e.row];
+      else heights[e.row] = e.height;
+      sheet.rowHeights = heights;
+      return;
+    }
+    case 'set-page-setup':
+      if (e.keepExisting && sheet.pageSetup) return;
+      if (e.setup) sheet.pageSetup = e.setup;
+      else delete sheet.pageSetup;
+      return;
     // layout and view (and, as before, fills and sheet deletion): not applied here
     case 'set-fill':
     case 'delete-sheet':
     case 'set-style':
     case 'set-validation-list':
-    case 'set-column-width':
     case 'select':
     case 'add-data-bar':
     case 'add-color-rule':
@@ -88,7 +104,10 @@ function applyEdit(wb: WorkbookSnapshot, e: CellEdit): void {
   }
 }
 
-/** A copy of the snapshot with the plan applied (values, formulas with cached results, notes, merges). */
+/**
+ * A copy of the snapshot with the plan applied (values, formulas with cached results, notes,
+ * merges, column widths, row heights, print setup).
+ */
 export function applyPlanToSnapshot(wb: WorkbookSnapshot, plan: EditPlan): WorkbookSnapshot {
   const copy: WorkbookSnapshot = {
     ...wb,
