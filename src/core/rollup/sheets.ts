@@ -176,11 +176,12 @@ export function planRollup(model: RollupModel, opts: RollupPlanOptions = {}): Ed
       w.formula(`E${r}`, `COUNTA(${row})`, c.criteria);
       w.formula(`F${r}`, `IF(E${r}=0,0,D${r}/E${r})`, c.rate, PERCENT);
       w.value(`G${r}`, c.unmetCodes.join(', '));
-      w.formula(`H${r}`, `COUNTIF(${row},"?")`, c.undetermined);
+      w.formula(`H${r}`, countUndetermined(row), c.undetermined);
       w.value(`I${r}`, c.errors);
       w.value(`J${r}`, c.warnings);
       w.value(`K${r}`, c.missingEvidence);
-      w.formula(`L${r}`, `RANK(F${r},$F$${first}:$F$${last})`, c.rank);
+      // RANK(F5,F$5:F$n) written so that every engine computes it (HyperFormula has no RANK)
+      w.formula(`L${r}`, `COUNTIF($F$${first}:$F$${last},">"&F${r})+1`, c.rank);
       const notes: string[] = [];
       if (c.duplicates.length) notes.push(`Trùng xã với: ${c.duplicates.join('; ')}`);
       if (c.nameSource === 'file-name') notes.push('Tên xã lấy từ tên tệp');
@@ -259,7 +260,7 @@ export function planRollup(model: RollupModel, opts: RollupPlanOptions = {}): Ed
       w.value(`B${r}`, c.name);
       w.formula(`C${r}`, `COUNTIF(${col},"Đ")`, c.met);
       w.formula(`D${r}`, `COUNTIF(${col},"K")`, c.unmet);
-      w.formula(`E${r}`, `COUNTIF(${col},"?")`, c.undetermined);
+      w.formula(`E${r}`, countUndetermined(col), c.undetermined);
       w.formula(`F${r}`, `COUNTA(${col})`, c.total);
       w.formula(`G${r}`, `IF(F${r}=0,0,C${r}/F${r})`, c.rate, PERCENT);
       w.value(`H${r}`, c.missedBy.join(', '));
@@ -373,6 +374,14 @@ export function planRollup(model: RollupModel, opts: RollupPlanOptions = {}): Ed
     )})`,
     edits,
   };
+}
+
+/**
+ * Cells holding "?": COUNTIF would read "?" as a wildcard (any one character, so every mark),
+ * an equality test does not.
+ */
+function countUndetermined(range: string): string {
+  return `SUMPRODUCT(--(${range}="${MATRIX_MARK.undetermined}"))`;
 }
 
 function levelKind(level: RollupLevel): string {
