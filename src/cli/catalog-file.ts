@@ -1,11 +1,19 @@
-/** `--catalog FILE`: read a catalog JSON file and validate it with the core. */
+/** `--catalog FILE|ID`: read a catalog JSON file (or take a bundled one by id) and validate it. */
 import * as fs from 'fs';
 import type { Catalog } from '../core/catalog-types';
-import { CatalogError, defaultCatalog, loadCatalog } from '../core/catalog';
+import {
+  bundledCatalog,
+  CatalogError,
+  catalogIds,
+  defaultCatalog,
+  loadCatalog,
+} from '../core/catalog';
 import { CliError } from './errors';
 
 export function catalogFromFile(file: string | undefined): Catalog {
   if (file === undefined) return defaultCatalog();
+  // a bundled catalog by its id ("--catalog thanh-hoa-dti-huyen-2022") when no such file exists
+  if (catalogIds().includes(file) && !fs.existsSync(file)) return bundledCatalog(file);
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');

@@ -223,3 +223,22 @@ export function acceptanceIndices(): IndexSpec[] {
     },
   ];
 }
+
+/** Write sheets of typed rows as an .xlsx file (numbers as numbers, text as text). */
+export async function writeRowsXlsx(
+  file: string,
+  sheets: { name: string; rows: Typed[][] }[],
+): Promise<string> {
+  const ExcelJS = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name);
+    s.rows.forEach((r, i) =>
+      r.forEach((v, c) => {
+        if (v !== null && v !== '') ws.getCell(i + 1, c + 1).value = v;
+      }),
+    );
+  }
+  await wb.xlsx.writeFile(file);
+  return file;
+}

@@ -9,6 +9,7 @@ export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   fill: () => import('./fill'),
   appraise: () => import('./appraise'),
   template: () => import('./template'),
+  catalog: () => import('./catalog'),
   report: () => import('./report'),
   rollup: () => import('./rollup'),
 };

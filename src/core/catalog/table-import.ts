@@ -194,9 +194,11 @@ function slug(text: string): string {
     .replace(/-+$/, '');
 }
 
+/** Documents one a line (a document's own ";" stays inside it). */
 function splitEvidence(text: string): string[] {
   return text
-    .split(/\n|;/)
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
     .map((s) => cleanText(s).replace(/^[-+•]\s*/, ''))
     .filter((s) => s !== '');
 }
@@ -289,7 +291,7 @@ export function importCriteriaTable(grid: SheetGrid, opts: TableImportOptions = 
     const nameRaw = text(r, cols.name);
     const unit = text(r, cols.unit);
     const targetText = text(r, cols.target);
-    const evidence = text(r, cols.evidence);
+    const evidence = cols.evidence === undefined ? '' : view.text(r, cols.evidence).trim();
     const pointsText = text(r, cols.points);
     if (!tt && !nameRaw && !targetText) return;
     // a header repeated after a page break
@@ -417,6 +419,25 @@ export function importCriteriaTable(grid: SheetGrid, opts: TableImportOptions = 
         });
       }
     }
+    const docs = splitEvidence(evidence);
+    if (!target && points !== null) {
+      // a scored item (an index's component): points, no target
+      const scoredItem = {
+        code,
+        group: code.split('.')[0],
+        name,
+        unit: unit || 'điểm',
+        requirement: nameRaw,
+        evidence: docs,
+        evidenceRequired: docs.length > 0,
+        points,
+        row: r,
+      } as unknown as Criterion & { row: number };
+      codes.add(code);
+      criteria.push(scoredItem);
+      last = scoredItem;
+      return;
+    }
     const reading = readTarget(target, unit, name);
     if (!reading.target) {
       notes.push({
@@ -428,7 +449,6 @@ export function importCriteriaTable(grid: SheetGrid, opts: TableImportOptions = 
     }
     for (const g of reading.guesses)
       notes.push({ row: r + 1, kind: 'guess', message: `${code}: ${g}` });
-    const docs = splitEvidence(evidence);
     const crit: Criterion & { row: number } = {
       code,
       group: code.split('.')[0],
