@@ -53,6 +53,7 @@ import { cleanText } from './text';
 import { ratioDisagreement } from './evaluate';
 import { planFormEdits } from './forms/link-forms';
 import { applyPlanToSnapshot } from './forms/plan-grid';
+import { planScoringSheets } from './scoring/fill';
 
 export interface FillOptions {
   /** Only this sheet (the pane's active sheet); default: every appendix sheet */
@@ -353,6 +354,34 @@ export function planFillWorkbook(
   catalog: Catalog,
   analyze: (wb: WorkbookSnapshot, catalog: Catalog) => WorkbookReport,
   opts: FillOptions = {},
+): FillPlan {
+  return withScoring(
+    planAppendicesAndForms(snapshot, report, catalog, analyze, opts),
+    planScoringSheets(snapshot, report, catalog, opts.sheet),
+  );
+}
+
+/** The scoring sheets' SUM formulas (issue 14) added to the appendix/forms plan. */
+function withScoring(plan: FillPlan, scoring: ReturnType<typeof planScoringSheets>): FillPlan {
+  if (scoring.sheets === 0) return plan;
+  const nothingElse = plan.edits.length === 0;
+  return {
+    description: nothingElse ? scoring.description : `${plan.description}; ${scoring.description}`,
+    edits: [...plan.edits, ...scoring.edits],
+    notes: [
+      ...(plan.notes ?? []).filter((n) => !nothingElse || n !== NO_APPENDIX_TO_FILL),
+      ...scoring.notes,
+    ],
+    stats: plan.stats,
+  };
+}
+
+function planAppendicesAndForms(
+  snapshot: WorkbookSnapshot,
+  report: WorkbookReport,
+  catalog: Catalog,
+  analyze: (wb: WorkbookSnapshot, catalog: Catalog) => WorkbookReport,
+  opts: FillOptions,
 ): FillPlan {
   const forms = planFormEdits(snapshot, report, catalog);
   const formEdits =

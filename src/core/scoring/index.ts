@@ -4,3 +4,10 @@ export { classifyScoringHeader, bracketFigure, isPointsGroupTitle } from './head
 export { recognizeScoring, readCode, readPoints } from './recognize';
 export { evaluateScoring, pointsSummary, rulePoints, nodeLabel, SUM_TOLERANCE } from './evaluate';
 export { pointsMsg } from './messages';
+export {
+  planScoringFill,
+  planScoringSheets,
+  sumFormula,
+  ruleFormula,
+  type ScoringFill,
+} from './fill';

@@ -96,6 +96,30 @@ describe('validate on a scoring sheet (Yên Định layout)', () => {
   });
 });
 
+describe('fill on a scoring sheet', () => {
+  it('writes SUM formulas for parents, indices and the total; validate then finds only the item over its maximum', async () => {
+    const rows = flatRows(acceptanceIndices(), { total: { max: 300, score: 280 } });
+    const file = await writeRowsXlsx(path.join(tmp, 'fill-dti.xlsx'), [{ name: 'DTI', rows }]);
+    const out = path.join(tmp, 'fill-dti-out.xlsx');
+    const r = await run(['fill', file, '--out', out]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Bảng chấm điểm: chuyển 2 ô điểm sang số, viết \d+ công thức/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const total = rows.findIndex((x) => x[1] === 'Tổng cộng') + 1;
+    expect((wb.worksheets[0].getCell(`D${total}`).value as { formula: string }).formula).toMatch(
+      /^SUM\(/,
+    );
+    const v = await run(['validate', '--json', out]);
+    const sheet = (JSON.parse(v.out) as JsonReport).files[0].sheets[0];
+    expect(sheet.findings.map((f) => [f.rule, f.criterion])).toEqual([['points-over-max', '3.3']]);
+    expect(sheet.points).toMatchObject({ max: 300, total: 268.125, computed: 268.125 });
+    const again = await run(['fill', out, '--out', path.join(tmp, 'fill-dti-2.xlsx')]);
+    expect(again.out).toContain('không có gì cần điền');
+  });
+});
+
 describe('catalog import → validate --catalog (a commune plan, ten criteria, three groups)', () => {
   it('imports, reports the unread row and the guesses, and judges every criterion', async () => {
     const table = await writeRowsXlsx(path.join(tmp, 'chi-tieu.xlsx'), [
