@@ -12,7 +12,96 @@ export default tseslint.config(
       'office-addins/no-context-sync-in-loop': 'error',
       'office-addins/call-sync-after-load': 'error',
       'office-addins/no-navigational-load': 'warn',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    // The core is pure: no spreadsheet engine, no host, no UI, no file system, no adapter.
+    files: ['src/core/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            'exceljs',
+            'jszip',
+            'office',
+            'office-js',
+            'react',
+            'react-dom',
+            'fs',
+            'node:fs',
+            'fs/promises',
+            'path',
+            'node:path',
+            'child_process',
+            'docx',
+            '@e965/xlsx',
+          ].map((name) => ({ name, message: 'src/core is pure: adapters do I/O.' })),
+          patterns: [
+            {
+              group: ['@fluentui/*', 'react/*', 'node:*'],
+              message: 'src/core is pure: adapters do I/O.',
+            },
+            {
+              group: [
+                '**/xlsx',
+                '**/xlsx/**',
+                '**/excel',
+                '**/excel/**',
+                '**/cli',
+                '**/cli/**',
+                '**/docx',
+                '**/docx/**',
+                '**/taskpane/**',
+                '**/commands/**',
+                '**/web/**',
+              ],
+              message: 'src/core must not import an adapter (src/xlsx, src/excel, src/cli …).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The command line reads and writes workbooks only through the ExcelJS adapter (src/xlsx).
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['exceljs', 'jszip'].map((name) => ({
+            name,
+            message: 'src/cli uses ExcelJS only through src/xlsx.',
+          })),
+        },
+      ],
+    },
+  },
+  {
+    // The ExcelJS adapter runs in the browser too: no file system, no Node-only module.
+    files: ['src/xlsx/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['fs', 'fs/promises', 'path', 'os', 'child_process', 'stream', 'buffer'].map(
+            (name) => ({ name, message: 'src/xlsx runs in the browser: no Node-only API.' }),
+          ),
+          patterns: [
+            { group: ['node:*'], message: 'src/xlsx runs in the browser: no Node-only API.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'Buffer', message: 'src/xlsx runs in the browser: use Uint8Array.' },
+        { name: 'process', message: 'src/xlsx runs in the browser.' },
+      ],
     },
   },
   {

@@ -50,9 +50,9 @@ function buildCli() {
 
 /** Core: analyzeWorkbook on the sample's snapshot, median of many runs. */
 async function benchCore() {
-  const { readWorkbookFile } = require(path.join(DIST, 'cli', 'read-workbook.js'));
+  const { readWorkbookFile } = require(path.join(DIST, 'cli', 'read-file.js'));
   const { analyzeWorkbook } = require(path.join(DIST, 'core', 'analyze.js'));
-  const { defaultCatalog } = require(path.join(DIST, 'core', 'catalog.js'));
+  const { defaultCatalog } = require(path.join(DIST, 'core', 'catalog', 'catalog.js'));
   const { snapshot } = await readWorkbookFile(SAMPLE);
   const catalog = defaultCatalog();
   const RUNS = 300;
@@ -122,7 +122,7 @@ async function benchCliProcess() {
 /** A sheet whose used range reaches row 1,000,000 because of one stray cell. */
 async function benchStrayCell() {
   require('./ts-register');
-  const { pl01Workbook, writeXlsx } = require('../test/fixtures/xlsx-builders.ts');
+  const { pl01Workbook, writeXlsx } = require('../test/support/fixtures/xlsx-builders.ts');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cds-bench-'));
   try {
     const plain = await writeXlsx(pl01Workbook(), path.join(dir, 'plain.xlsx'));

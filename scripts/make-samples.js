@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 'use strict';
-// Rebuilds samples/*.xlsx from the seed tables (test/fixtures/seed-tables) with the same
+// Rebuilds samples/*.xlsx from the seed tables (test/support/fixtures/seed-tables) with the same
 // builders the tests use. Run: npm run samples
 require('./ts-register');
 const path = require('path');
-const { hoangKimWorkbook, writeXlsx } = require('../test/fixtures/xlsx-builders.ts');
+const { hoangKimWorkbook, writeXlsx } = require('../test/support/fixtures/xlsx-builders.ts');
 
 async function main() {
   const out = path.join(__dirname, '..', 'samples', 'hoang-kim-phu-luc-01.xlsx');

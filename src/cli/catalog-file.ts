@@ -1,6 +1,6 @@
 /** `--catalog FILE|ID`: read a catalog JSON file (or take a bundled one by id) and validate it. */
 import * as fs from 'fs';
-import type { Catalog } from '../core/catalog-types';
+import type { Catalog } from '../core/catalog/types';
 import {
   bundledCatalog,
   CatalogError,

@@ -3,7 +3,7 @@
  * Vietnamese line, never a stack trace) and load the catalog chosen with --catalog.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { Catalog } from '../core/catalog-types';
+import type { Catalog } from '../core/catalog/types';
 import { catalogFromFile } from './catalog-file';
 import type { CliIO } from './command';
 import { isCliError } from './errors';

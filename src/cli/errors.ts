@@ -3,27 +3,15 @@
  * one-line Vietnamese message. Anything else that escapes is a bug.
  */
 
+import { WorkbookError, type WorkbookErrorCode } from '../xlsx/errors';
+
 export type CliErrorCode =
-  /** The file is not an .xlsx workbook (random bytes, a text file, a .docx…). */
-  | 'not-a-workbook'
-  /** The .xlsx (zip) is cut short. */
-  | 'truncated'
+  /** What the workbook adapter refuses (src/xlsx/errors.ts): not a workbook, truncated… */
+  | WorkbookErrorCode
   /** The path does not exist. */
   | 'not-found'
   /** The path exists but cannot be read (permissions, a directory where a file was expected). */
   | 'unreadable'
-  /** The workbook is password-protected (encrypted). */
-  | 'encrypted'
-  /** An old binary .xls, an .ods… */
-  | 'unsupported-format'
-  /** An edit targets a protected sheet. */
-  | 'protected-sheet'
-  /** An edit targets a sheet that does not exist. */
-  | 'missing-sheet'
-  /** add-sheet for a name already present. */
-  | 'sheet-exists'
-  /** An edit with a malformed address or range. */
-  | 'invalid-edit'
   /** Wrong command-line usage. */
   | 'usage'
   /** A catalog file that cannot be read or does not validate. */
@@ -43,6 +31,7 @@ export class CliError extends Error {
   }
 }
 
-export function isCliError(e: unknown): e is CliError {
-  return e instanceof CliError;
+/** An error to report as one line: the command line's own, or the workbook adapter's. */
+export function isCliError(e: unknown): e is CliError | WorkbookError {
+  return e instanceof CliError || e instanceof WorkbookError;
 }

@@ -1,6 +1,6 @@
 /** The `--json` shape of `cds-check validate` (issue 3 §6). Fields may be added, never renamed. */
-import type { Severity, RuleId } from '../core/findings';
-import type { SheetKind, SheetReport, SheetSummary, Verdict } from '../core/report-types';
+import type { Severity, RuleId } from '../core/model/findings';
+import type { SheetKind, SheetReport, SheetSummary, Verdict } from '../core/model/report-types';
 
 export interface JsonFinding {
   rule: RuleId;

@@ -1,7 +1,7 @@
 /** The Vietnamese text report of `cds-check validate`: per file, per sheet, findings one a line. */
-import { sortFindings, type Finding, type RuleId } from '../core/findings';
-import { fromA1, toA1 } from '../core/grid';
-import type { SheetReport } from '../core/report-types';
+import { sortFindings, type Finding, type RuleId } from '../core/model/findings';
+import { fromA1, toA1 } from '../core/model/grid';
+import type { SheetReport } from '../core/model/report-types';
 import type { JsonFileReport } from './report-json';
 import { kindLabel, numberVi, percentVi, SEVERITY_LABELS } from './labels';
 

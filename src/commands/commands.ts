@@ -4,8 +4,8 @@
  * then reports the result in a small dialog (this same page, opened with "#ket-qua=…"),
  * since an add-in without a shared runtime cannot open its task pane from a command.
  */
-import { kindLabel } from '../core/labels';
-import { summaryLineVi } from '../core/messages';
+import { kindLabel } from '../core/model/labels';
+import { summaryLineVi } from '../core/model/messages';
 import { checkWorkbook, type CheckResult } from '../excel';
 
 export const RESULT_HASH = 'ket-qua';

@@ -4,12 +4,12 @@
  * and produces no finding. Cross-sheet checks (appendix vs. its evidence forms, evidence
  * folders) run last.
  */
-import type { Catalog } from './catalog-types';
-import { sortFindings, type Finding } from './findings';
-import { GridView, type WorkbookSnapshot } from './grid';
-import type { SheetReport, WorkbookReport } from './report-types';
-import { recognizeAppendix } from './recognize';
-import { evaluateAppendix } from './evaluate';
+import type { Catalog } from './catalog/types';
+import { sortFindings, type Finding } from './model/findings';
+import { GridView, type WorkbookSnapshot } from './model/grid';
+import type { SheetReport, WorkbookReport } from './model/report-types';
+import { recognizeAppendix } from './appendix/recognize';
+import { evaluateAppendix } from './appendix/evaluate';
 import { recognizeForm, evaluateForm, crossCheckEvidence, checkEvidenceFolders } from './forms';
 import { evaluateScoring, recognizeScoring } from './scoring';
 

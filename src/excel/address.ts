@@ -1,6 +1,6 @@
 /** A1 addresses as Office.js writes and reads them ("'Phụ lục 01'!B3:C4"). */
-import type { MergedArea } from '../core/grid';
-import { fromA1, toA1 } from '../core/grid';
+import type { MergedArea } from '../core/model/grid';
+import { fromA1, toA1 } from '../core/model/grid';
 
 /**
  * A sheet name quoted for an address, always ('Phụ lục 01', 'A1', 'Sheet1'): Excel accepts

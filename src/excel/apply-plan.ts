@@ -7,7 +7,7 @@
  * writes nothing. With `captureUndo`, the result carries an UndoRecord that `applyUndo`
  * applies to put every touched cell back (the pane's **Hoàn tác**).
  */
-import type { EditPlan } from '../core/edit-plan';
+import type { EditPlan } from '../core/plan/edit-plan';
 import { areaA1, cellKey, parseAreasAddress, splitQualified } from './address';
 import { detectCapabilities } from './capabilities';
 import type { NoteHandle } from './read';
@@ -75,7 +75,7 @@ type Capture =
   | { kind: 'view'; edit: AdapterEdit & { sheet: string } }
   | { kind: 'sheet'; edit: AdapterEdit & { sheet: string } };
 
-/** Apply a core plan (see src/core/edit-plan.ts) to the open workbook. */
+/** Apply a core plan (see src/core/plan/edit-plan.ts) to the open workbook. */
 export async function applyPlan(plan: EditPlan, opts: ApplyOptions = {}): Promise<ApplyResult> {
   const result = await applyEdits(plan.description, plan.edits, opts);
   if (plan.notes?.length) result.notes = [...plan.notes, ...result.notes];

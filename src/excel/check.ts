@@ -8,10 +8,10 @@
  * The ribbon's **Kiểm tra** and the pane's **Kiểm tra** both call checkWorkbook.
  */
 import { analyzeWorkbook } from '../core/analyze';
-import { defaultCatalog } from '../core/catalog';
-import type { Catalog } from '../core/catalog-types';
-import type { WorkbookSnapshot } from '../core/grid';
-import type { WorkbookReport } from '../core/report-types';
+import { defaultCatalog } from '../core/catalog/catalog';
+import type { Catalog } from '../core/catalog/types';
+import type { WorkbookSnapshot } from '../core/model/grid';
+import type { WorkbookReport } from '../core/model/report-types';
 import { detectCapabilities, type Capabilities } from './capabilities';
 import { ExcelAdapterError, MESSAGES } from './errors';
 import { planClear, planMarks, type MarkPlan } from './marks';

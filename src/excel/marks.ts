@@ -10,9 +10,9 @@
  * A user who changed one of our marks keeps their change: we only restore a fill or a
  * note that is still the one we wrote.
  */
-import { fromA1, toA1 } from '../core/grid';
-import type { Severity } from '../core/findings';
-import type { SheetReport, WorkbookReport } from '../core/report-types';
+import { fromA1, toA1 } from '../core/model/grid';
+import type { Severity } from '../core/model/findings';
+import type { SheetReport, WorkbookReport } from '../core/model/report-types';
 import type { MarkRecord } from './marks-store';
 import type { HostState, SheetState } from './read';
 import { cellKey } from './address';

@@ -9,7 +9,7 @@
  *   3. what is left is skipped, with a Vietnamese message naming the sheet and the rows.
  * Merged areas reported by two bands (an area across a band boundary) are kept once.
  */
-import type { MergedArea } from '../core/grid';
+import type { MergedArea } from '../core/model/grid';
 import { areaA1, parseAreasAddress } from './address';
 
 /** The most syncs the fallback may spend (on top of the first one). */

@@ -7,7 +7,7 @@
  * Limits of the API, said to the user: print title rows cannot be removed once set
  * (`setPrintTitleRows` has no "none"), so undo of titles on a sheet that had none leaves them.
  */
-import type { PageSetup } from '../core/edit-plan';
+import type { PageSetup } from '../core/plan/edit-plan';
 
 /** The page layout of a sheet as Office.js reports it (what undo writes back). */
 export interface PageLayoutState {

@@ -9,11 +9,11 @@
  *      location of every note; plus the hidden marks store.
  * Nothing is loaded in a loop of syncs.
  */
-import type { Cell, MergedArea, SheetGrid, WorkbookSnapshot } from '../core/grid';
-import { columnLetters, toA1 } from '../core/grid';
+import type { Cell, MergedArea, SheetGrid, WorkbookSnapshot } from '../core/model/grid';
+import { columnLetters, toA1 } from '../core/model/grid';
 import { cellKey, splitQualified } from './address';
 import type { Capabilities } from './capabilities';
-import { formatNumberVi } from '../core/parse-value';
+import { formatNumberVi } from '../core/model/parse-value';
 import { decodeStore, MARKS_SHEET, type MarkRecord } from './marks-store';
 import { readMerges } from './merges';
 

@@ -1,12 +1,12 @@
 /**
  * Queueing edits on an Office.js request context: every op of the core's EditPlan
- * (src/core/edit-plan.ts) plus the few the adapter needs to undo them. Queueing never
+ * (src/core/plan/edit-plan.ts) plus the few the adapter needs to undo them. Queueing never
  * syncs; the caller syncs once. `checkEdits` validates a whole list against what was read
  * before anything is queued, so a refused plan leaves the workbook untouched (as the CLI's
  * applyPlanToExcelJS does).
  */
-import type { CellEdit } from '../core/edit-plan';
-import { fromA1, toA1 } from '../core/grid';
+import type { CellEdit } from '../core/plan/edit-plan';
+import { fromA1, toA1 } from '../core/model/grid';
 import { cellKey, parseArea, qualified } from './address';
 import type { Capabilities } from './capabilities';
 import { ExcelAdapterError, MESSAGES } from './errors';

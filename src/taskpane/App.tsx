@@ -14,7 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
-import type { Finding } from '../core/findings';
+import type { Finding } from '../core/model/findings';
 import type { CheckResult } from '../excel';
 import { EmptyState } from './components/EmptyState';
 import { SheetResult, findingKey } from './components/SheetResult';

@@ -3,9 +3,9 @@
  * findings not tied to a criterion; inside each group by severity (errors first), then
  * by row. A form's findings (no criterion) are grouped by severity.
  */
-import type { Catalog } from '../core/catalog-types';
-import type { Finding, Severity } from '../core/findings';
-import type { SheetReport } from '../core/report-types';
+import type { Catalog } from '../core/catalog/types';
+import type { Finding, Severity } from '../core/model/findings';
+import type { SheetReport } from '../core/model/report-types';
 import { UI, severityLabel } from './labels';
 
 export interface FindingGroup {

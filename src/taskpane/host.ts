@@ -2,9 +2,9 @@
  * The pane's view of Excel: the adapter's commands, injectable so the components can be
  * tested against the fake host or a stub. The default is the real Office.js adapter.
  */
-import { planTemplate } from '../core/appendix-template';
-import { defaultCatalog } from '../core/catalog';
-import type { Catalog } from '../core/catalog-types';
+import { planTemplate } from '../core/appendix/template';
+import { defaultCatalog } from '../core/catalog/catalog';
+import type { Catalog } from '../core/catalog/types';
 import {
   applyPlan,
   checkWorkbook,

@@ -1,6 +1,6 @@
-/** Vietnamese texts of the pane (sheet kinds, severities, evidence statuses: src/core/labels.ts). */
-import type { Severity } from '../core/findings';
-import { SEVERITY_LABELS, kindLabel } from '../core/labels';
+/** Vietnamese texts of the pane (sheet kinds, severities, evidence statuses: src/core/model/labels.ts). */
+import type { Severity } from '../core/model/findings';
+import { SEVERITY_LABELS, kindLabel } from '../core/model/labels';
 
 export { kindLabel, SEVERITY_LABELS };
 

@@ -1,6 +1,6 @@
 /**
  * Browser test: the production build of the pane, served on localhost, in Debian's
- * chromium driven by playwright-core, with a fake Office/Excel host (test/fakes/fake-excel.ts,
+ * chromium driven by playwright-core, with a fake Office/Excel host (test/support/fakes/fake-excel.ts,
  * injected before the page's scripts) holding the bundled sample appendix. Click Kiểm tra,
  * see the summary and the findings, click a finding (mouse and keyboard), and check that the
  * host selected that cell; the pane stays readable at 320 px. Screenshots go to test-output/.
@@ -15,8 +15,8 @@ import * as path from 'path';
 import type { AddressInfo } from 'net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import webpack from 'webpack';
-import type { FakeWorkbookJSON } from '../fakes/fake-excel';
-import { fakeFromXlsxFile } from '../fakes/fake-from-xlsx';
+import type { FakeWorkbookJSON } from '../support/fakes/fake-excel';
+import { fakeFromXlsxFile } from '../support/fakes/fake-from-xlsx';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.join(__dirname, '..', '..');
@@ -60,7 +60,7 @@ async function build(dist: string, fakeDir: string): Promise<void> {
     mode: 'development',
     devtool: false,
     context: ROOT,
-    entry: { 'fake-host': './test/browser/fake-host.ts' },
+    entry: { 'fake-host': './test/support/fakes/browser-host.ts' },
     output: { path: fakeDir, filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.js'] },
     module: {

@@ -8,8 +8,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ensureCliBuilt, ROOT, runCli } from '../fixtures/cli-run';
-import { pl02Workbook, writeXlsx } from '../fixtures/xlsx-builders';
+import { ensureCliBuilt, ROOT, runCli } from '../support/fixtures/cli-run';
+import { pl02Workbook, writeXlsx } from '../support/fixtures/xlsx-builders';
 import { havePrintTools, pdfPages, printToPdf } from '../support/print-pdf';
 
 const suite = havePrintTools || process.env.CI ? describe : describe.skip;

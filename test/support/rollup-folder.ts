@@ -17,9 +17,9 @@ import {
   patchRows,
   rich,
   writeAppendix,
-} from '../fixtures/qa-builders';
-import { hoangKimWorkbook, truncatedXlsx } from '../fixtures/xlsx-builders';
-import { marksWorkbook } from '../fill-layout-builders';
+} from './fixtures/qa-builders';
+import { hoangKimWorkbook, truncatedXlsx } from './fixtures/xlsx-builders';
+import { marksWorkbook } from './fill-layout-builders';
 
 export interface CommuneFile {
   /** file name in the folder */

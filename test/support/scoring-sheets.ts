@@ -3,7 +3,7 @@
  * Định table of Quyết định 3853/QĐ-UBND (header repeated for each index, its points in
  * brackets) and a flat layout (one header, index rows, a total row), with messy variants.
  */
-import type { Cell, SheetGrid } from '../../src/core/grid';
+import type { Cell, SheetGrid } from '../../src/core/model/grid';
 
 export type Typed = string | number | null;
 

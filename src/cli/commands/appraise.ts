@@ -6,12 +6,12 @@
  * 2: unreadable input, unknown level/chain, no source appendix, or the file cannot be written.
  */
 import { analyzeWorkbook } from '../../core/analyze';
-import type { Catalog } from '../../core/catalog-types';
-import { appraisalLevelsText, planAppraise } from '../../core/appraise';
+import type { Catalog } from '../../core/catalog/types';
+import { appraisalLevelsText, planAppraise } from '../../core/appendix/appraise';
 import { catalogOrReport, parseCommandArgs } from '../command-args';
 import { EXIT_FAILURE, EXIT_OK, type CliIO } from '../command';
 import { isCliError } from '../errors';
-import { readWorkbookFile } from '../read-workbook';
+import { readWorkbookFile } from '../read-file';
 import { applyAndWrite, outTarget } from './plan-io';
 
 export const name = 'appraise';

@@ -8,9 +8,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import * as ExcelJS from 'exceljs';
 import { bundledCatalog, catalogIds } from '../../core/catalog';
-import type { Catalog } from '../../core/catalog-types';
+import type { Catalog } from '../../core/catalog/types';
 import {
   importCriteriaTable,
   type ImportNote,
@@ -21,7 +20,8 @@ import { catalogFromFile } from '../catalog-file';
 import { parseCommandArgs } from '../command-args';
 import { EXIT_FAILURE, EXIT_OK, type CliIO } from '../command';
 import { isCliError } from '../errors';
-import { readWorkbookFile } from '../read-workbook';
+import { readWorkbookFile } from '../read-file';
+import { newWorkbook } from '../../xlsx';
 import { applyAndWrite } from './plan-io';
 
 export const name = 'catalog';
@@ -182,7 +182,7 @@ async function runExport(io: CliIO, source: string, out: string | undefined): Pr
     io.stderr(`Tệp "${out}" đã có: hãy chọn tên khác (không ghi đè). Chưa ghi tệp.\n`);
     return EXIT_FAILURE;
   }
-  return applyAndWrite(io, new ExcelJS.Workbook(), planCatalogTable(cat), out);
+  return applyAndWrite(io, newWorkbook(), planCatalogTable(cat), out);
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {

@@ -6,14 +6,14 @@
  * 2: unreadable input, usage error, or the file cannot be written.
  */
 import { analyzeWorkbook } from '../../core/analyze';
-import type { Catalog } from '../../core/catalog-types';
-import { summaryLineVi } from '../../core/messages';
-import { planFillWorkbook } from '../../core/fill';
+import type { Catalog } from '../../core/catalog/types';
+import { summaryLineVi } from '../../core/model/messages';
+import { planFillWorkbook } from '../../core/appendix/fill';
 import { catalogFromFile } from '../catalog-file';
 import { parseCommandArgs } from '../command-args';
 import { EXIT_FAILURE, EXIT_OK, type CliIO } from '../command';
 import { isCliError } from '../errors';
-import { readWorkbookFile } from '../read-workbook';
+import { readWorkbookFile } from '../read-file';
 import { applyAndWrite, outTarget } from './plan-io';
 
 export const name = 'fill';

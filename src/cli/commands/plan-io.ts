@@ -10,16 +10,16 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type * as ExcelJS from 'exceljs';
-import type { EditPlan } from '../../core/edit-plan';
-import { applyPlanToExcelJS } from '../apply-plan';
+import type { EditPlan } from '../../core';
+import {
+  applyPlanToExcelJS,
+  workbookBytes,
+  type Workbook,
+  type WorkbookProtection,
+} from '../../xlsx';
 import { EXIT_FAILURE, EXIT_OK, type CliIO } from '../command';
 import { CliError, isCliError } from '../errors';
-import {
-  readWorkbookProtection,
-  restoreWorkbookProtection,
-  type WorkbookProtection,
-} from '../workbook-protection';
+import { readWorkbookProtection } from '../read-file';
 
 /** "xa-hoang-kim.xlsx" → "xa-hoang-kim-<suffix>.xlsx" next to it. */
 export function defaultOut(input: string, suffix: string): string {
@@ -110,7 +110,7 @@ function writeError(out: string, e: unknown): CliError {
  * renamed over `out`. On failure nothing is left behind and `out` is as it was.
  */
 export async function writeWorkbook(
-  wb: ExcelJS.Workbook,
+  wb: Workbook,
   out: string,
   protection?: WorkbookProtection | null,
 ): Promise<void> {
@@ -118,9 +118,7 @@ export async function writeWorkbook(
   const tmp = path.join(dir, `.${path.basename(out)}.${process.pid}.tmp`);
   try {
     await fs.promises.mkdir(dir, { recursive: true });
-    let bytes: Buffer = Buffer.from(await wb.xlsx.writeBuffer());
-    if (protection) bytes = await restoreWorkbookProtection(bytes, protection);
-    await fs.promises.writeFile(tmp, bytes);
+    await fs.promises.writeFile(tmp, await workbookBytes(wb, protection));
     await fs.promises.rename(tmp, out);
   } catch (e) {
     await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
@@ -143,7 +141,7 @@ export function planText(plan: EditPlan): string {
  */
 export async function applyAndWrite(
   io: CliIO,
-  wb: ExcelJS.Workbook,
+  wb: Workbook,
   plan: EditPlan,
   out: OutTarget | string,
   source?: string,

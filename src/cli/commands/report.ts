@@ -8,14 +8,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyzeWorkbook } from '../../core/analyze';
-import type { Catalog } from '../../core/catalog-types';
+import type { Catalog } from '../../core/catalog/types';
 import { buildReport } from '../../core/report';
-import { percentVi } from '../../core/labels';
+import { percentVi } from '../../core/model/labels';
 import { reportDocx } from '../../docx';
 import { catalogOrReport, parseCommandArgs } from '../command-args';
 import { EXIT_FAILURE, EXIT_OK, type CliIO } from '../command';
 import { CliError, isCliError } from '../errors';
-import { readWorkbookFile } from '../read-workbook';
+import { readWorkbookFile } from '../read-file';
 import { samePath } from './plan-io';
 
 export const name = 'report';

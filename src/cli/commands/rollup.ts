@@ -7,10 +7,9 @@
  * Exit 0: the roll-up was made (even when communes have errors); 2: usage, or nothing to roll up.
  */
 import * as path from 'path';
-import * as ExcelJS from 'exceljs';
 import { analyzeWorkbook } from '../../core/analyze';
-import type { Catalog } from '../../core/catalog-types';
-import { percentVi } from '../../core/labels';
+import type { Catalog } from '../../core/catalog/types';
+import { percentVi } from '../../core/model/labels';
 import {
   ROLLUP_LEVELS,
   baseName,
@@ -23,12 +22,12 @@ import {
   type RollupLevel,
   type RollupModel,
 } from '../../core/rollup';
-import { applyPlanToExcelJS } from '../apply-plan';
+import { applyPlanToExcelJS, newWorkbook, type Workbook } from '../../xlsx';
 import { catalogOrReport, parseCommandArgs } from '../command-args';
 import { EXIT_FAILURE, EXIT_OK, type CliIO } from '../command';
 import { isCliError } from '../errors';
 import { expandInputs } from '../files';
-import { readWorkbookFile } from '../read-workbook';
+import { readWorkbookFile } from '../read-file';
 import { outProblem, writeWorkbook } from './plan-io';
 
 export const name = 'rollup';
@@ -211,7 +210,7 @@ export function rollupText(model: RollupModel): string {
  * Basic print setup of every sheet (A4 landscape, fit to width, header rows repeated, page
  * numbers), written by the adapter until the shared print-setup plan exists.
  */
-function printBasics(wb: ExcelJS.Workbook, headerRows: Record<string, number>): void {
+function printBasics(wb: Workbook, headerRows: Record<string, number>): void {
   for (const ws of wb.worksheets) {
     ws.pageSetup = {
       ...ws.pageSetup,
@@ -300,7 +299,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (values.out !== undefined) {
     try {
       const plan = planRollup(model);
-      const wb = new ExcelJS.Workbook();
+      const wb = newWorkbook();
       applyPlanToExcelJS(wb, plan);
       printBasics(wb, { 'Tổng hợp': 4, 'Theo tiêu chí': 4, 'Ma trận': 1, Lỗi: 1, 'Tệp khác': 1 });
       await writeWorkbook(wb, values.out);

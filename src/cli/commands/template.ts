@@ -4,15 +4,15 @@
  * which `validate` recognises. When TỆP exists, the sheet is added to it.
  */
 import * as fs from 'fs';
-import * as ExcelJS from 'exceljs';
-import type { EditPlan } from '../../core/edit-plan';
-import { planTemplate, TEMPLATE_KINDS } from '../../core/appendix-template';
+import type { EditPlan } from '../../core/plan/edit-plan';
+import { planTemplate, TEMPLATE_KINDS } from '../../core/appendix/template';
 import { FORM_KINDS, isFormKind, planFormTemplate } from '../../core/forms';
 import { catalogOrReport, parseCommandArgs } from '../command-args';
 import { EXIT_FAILURE, EXIT_OK, type CliIO } from '../command';
 import { isCliError } from '../errors';
-import { readWorkbookFile } from '../read-workbook';
+import { readWorkbookFile } from '../read-file';
 import { applyAndWrite } from './plan-io';
+import { newWorkbook, type Workbook } from '../../xlsx';
 
 export const name = 'template';
 export const summary = 'Tạo mẫu trống: PHỤ LỤC 01/02/03 hoặc mẫu biểu minh chứng (Mẫu 1.4…)';
@@ -99,7 +99,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stderr(`Không có mẫu "${positionals[0]}". Các mẫu: ${KINDS.join(', ')}.\n`);
     return EXIT_FAILURE;
   }
-  let wb: ExcelJS.Workbook;
+  let wb: Workbook;
   const existing = fs.existsSync(values.out);
   if (existing) {
     try {
@@ -118,7 +118,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       return EXIT_OK;
     }
   } else {
-    wb = new ExcelJS.Workbook();
+    wb = newWorkbook();
   }
   return applyAndWrite(io, wb, plan, values.out, existing ? values.out : undefined);
 }

@@ -5,14 +5,14 @@
  */
 import * as path from 'path';
 import { analyzeWorkbook, type AnalyzeOptions } from '../../core/analyze';
-import type { Catalog } from '../../core/catalog-types';
-import type { SheetReport } from '../../core/report-types';
+import type { Catalog } from '../../core/catalog/types';
+import type { SheetReport } from '../../core/model/report-types';
 import { catalogFromFile } from '../catalog-file';
 import { parseCommandArgs } from '../command-args';
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, type CliIO } from '../command';
 import { CliError, isCliError } from '../errors';
 import { evidenceListing, expandInputs } from '../files';
-import { readWorkbookFile } from '../read-workbook';
+import { readWorkbookFile } from '../read-file';
 import { jsonSheet, type JsonFileReport, type JsonReport } from '../report-json';
 import { fileText, totalsText } from '../report-text';
 

@@ -4,10 +4,10 @@
  * rows, one row per criterion): what `cds-check catalog export` writes and `catalog import`
  * reads back. Pure: an EditPlan adding one sheet.
  */
-import type { Catalog, Target } from '../catalog-types';
-import type { CellEdit, EditPlan } from '../edit-plan';
-import { toA1 } from '../grid';
-import { formatNumberVi } from '../parse-value';
+import type { Catalog, Target } from './types';
+import type { CellEdit, EditPlan } from '../plan/edit-plan';
+import { toA1 } from '../model/grid';
+import { formatNumberVi } from '../model/parse-value';
 import { showPoints } from './scoring';
 
 export const TABLE_SHEET_NAME = 'Bộ tiêu chí';

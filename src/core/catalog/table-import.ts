@@ -6,12 +6,12 @@
  * notes out; the CLI (`cds-check catalog import`) and the add-in ("Dùng bảng này làm bộ tiêu
  * chí") read and write the files.
  */
-import type { Catalog, Criterion, CriterionGroup, Target } from '../catalog-types';
+import type { Catalog, Criterion, CriterionGroup, Target } from './types';
 import { defaultCatalog, loadCatalog, CatalogError } from '../catalog';
-import { cellText, GridView, toA1, type SheetGrid } from '../grid';
-import { classifyHeader } from '../headers';
-import { isPercentUnit, parseVietnameseNumber, formatNumberVi } from '../parse-value';
-import { cleanText, foldText, matchKey } from '../text';
+import { cellText, GridView, toA1, type SheetGrid } from '../model/grid';
+import { classifyHeader } from '../appendix/headers';
+import { isPercentUnit, parseVietnameseNumber, formatNumberVi } from '../model/parse-value';
+import { cleanText, foldText, matchKey } from '../model/text';
 import { classifyScoringHeader } from '../scoring/headers';
 
 export interface TableImportOptions {

@@ -3,10 +3,10 @@
  * (catalog `formLinks`) and the figure typed in the appendix differs from the form's count,
  * report `evidence-differs` on the appendix result cell, with both figures.
  */
-import type { Catalog } from '../catalog-types';
-import { makeFinding, type Finding } from '../findings';
-import { columnLetters, toA1 } from '../grid';
-import type { ColumnRole, CriterionResult, RatioReport, SheetReport } from '../report-types';
+import type { Catalog } from '../catalog/types';
+import { makeFinding, type Finding } from '../model/findings';
+import { columnLetters, toA1 } from '../model/grid';
+import type { ColumnRole, CriterionResult, RatioReport, SheetReport } from '../model/report-types';
 import { formNumber } from './definitions';
 import { figureFromText, formatCount, formatRate, tolerance } from './figures';
 import type { FormKind } from './types';

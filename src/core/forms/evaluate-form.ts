@@ -3,11 +3,11 @@
  * ticks), and findings on entries (duplicates, bad phone numbers or addresses, unnamed rows,
  * unclear marks) and on the summary lines (figure missing or different from the count).
  */
-import type { Catalog } from '../catalog-types';
-import { makeFinding, type Finding, type RuleId } from '../findings';
-import { cellText, toA1, type GridView } from '../grid';
-import type { RatioReport } from '../report-types';
-import { foldText } from '../text';
+import type { Catalog } from '../catalog/types';
+import { makeFinding, type Finding, type RuleId } from '../model/findings';
+import { cellText, toA1, type GridView } from '../model/grid';
+import type { RatioReport } from '../model/report-types';
+import { foldText } from '../model/text';
 import { formDef, type FormDef, type FormListDef, type FormRatioDef } from './definitions';
 import { figureFromCell, formatCount, formatRate, tolerance } from './figures';
 import {

@@ -5,11 +5,11 @@
  * "Tiêu chí 1.4") holding at least one file; a file named in the appendix's Tài liệu minh chứng
  * cell must be in the folder. The core sees only the listing (relative paths of the files).
  */
-import type { Catalog } from '../catalog-types';
-import { makeFinding, type Finding } from '../findings';
-import { toA1 } from '../grid';
-import type { CriterionRow, SheetReport } from '../report-types';
-import { foldText } from '../text';
+import type { Catalog } from '../catalog/types';
+import { makeFinding, type Finding } from '../model/findings';
+import { toA1 } from '../model/grid';
+import type { CriterionRow, SheetReport } from '../model/report-types';
+import { foldText } from '../model/text';
 
 const FILE_EXT =
   'pdf|docx?|xlsx?|xlsm|pptx?|odt|ods|jpe?g|png|gif|tiff?|zip|rar|7z|txt|csv|mp4|mp3|xml';

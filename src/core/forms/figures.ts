@@ -3,7 +3,7 @@
  * as %), read as a fraction (rates) or a number (counts), with the decimals shown so that a
  * comparison allows for the official's rounding.
  */
-import type { Cell } from '../grid';
+import type { Cell } from '../model/grid';
 
 export interface Figure {
   value: number;

@@ -4,8 +4,8 @@
  * into a note ("Giá trị gốc: …") on the cell it was in. A summary line missing from the sheet is
  * written (official label + formula) in an empty row after its list.
  */
-import { cellText, GridView, toA1, type Cell, type WorkbookSnapshot } from '../grid';
-import type { CellEdit, EditPlan } from '../edit-plan';
+import { cellText, GridView, toA1, type Cell, type WorkbookSnapshot } from '../model/grid';
+import type { CellEdit, EditPlan } from '../plan/edit-plan';
 import { formDef, type FormDef, type FormListDef } from './definitions';
 import { countRatio, markColumns, markedCount } from './evaluate-form';
 import { formTitle } from './cross-check';

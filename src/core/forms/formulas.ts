@@ -9,7 +9,7 @@
  * Excel and LibreOffice evaluate SUMPRODUCT arguments as arrays; HyperFormula needs
  * `useArrayArithmetic: true` (tests).
  */
-import { toA1 } from '../grid';
+import { toA1 } from '../model/grid';
 import { TICK_NO, TICK_NO_PREFIXES, TICK_YES, TICK_YES_PREFIXES } from './definitions';
 import type { FormListDef, FormRatioDef } from './definitions';
 import type { FormList } from './types';

@@ -2,8 +2,8 @@
  * Matching a header row (one or two levels) against a list definition: which sheet column
  * holds which form column.
  */
-import { GridView } from '../grid';
-import { matchKey } from '../text';
+import { GridView } from '../model/grid';
+import { matchKey } from '../model/text';
 import type { FormListDef } from './definitions';
 
 export interface HeaderMatch {

@@ -47,4 +47,4 @@ export {
   formSheetName,
   type FormTemplateOptions,
 } from './template';
-export { applyPlanToSnapshot } from './plan-grid';
+export { applyPlanToSnapshot } from '../plan/apply-to-snapshot';

@@ -4,11 +4,11 @@
  * gets a Kết quả formula referring to the form's figure (='Mẫu 3.3'!E25), so the appendix can no
  * longer drift from its evidence. The typed result is kept in a note.
  */
-import type { Catalog } from '../catalog-types';
-import type { CellEdit, EditPlan } from '../edit-plan';
-import { cellText, GridView, toA1, type WorkbookSnapshot } from '../grid';
-import { quoteSheetName } from '../formula';
-import type { SheetReport, WorkbookReport } from '../report-types';
+import type { Catalog } from '../catalog/types';
+import type { CellEdit, EditPlan } from '../plan/edit-plan';
+import { cellText, GridView, toA1, type WorkbookSnapshot } from '../model/grid';
+import { quoteSheetName } from '../model/formula';
+import type { SheetReport, WorkbookReport } from '../model/report-types';
 import { formTitle, isAppendix, linkedRatio, RESULT_ROLE } from './cross-check';
 import { originalNote, planFillForms, ratioFormat } from './fill-forms';
 

@@ -4,8 +4,8 @@
  * NFD) and its header, or by the header alone. Returns the list(s) of entries and the summary
  * lines with the cell where each figure is (or should go).
  */
-import { cellText, GridView, type Cell } from '../grid';
-import { foldText, matchKey } from '../text';
+import { cellText, GridView, type Cell } from '../model/grid';
+import { foldText, matchKey } from '../model/text';
 import {
   FORM_DEFS,
   formNumber,

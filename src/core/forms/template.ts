@@ -3,8 +3,8 @@
  * and headers word for word, numbered empty rows, the summary lines with live formulas, the
  * signature block — which `recognizeForm` recognises and `validate` reads.
  */
-import type { CellEdit, EditPlan } from '../edit-plan';
-import { GridView, toA1 } from '../grid';
+import type { CellEdit, EditPlan } from '../plan/edit-plan';
+import { GridView, toA1 } from '../model/grid';
 import {
   FORM_DEFS,
   formDef,
@@ -13,7 +13,7 @@ import {
   type FormListDef,
 } from './definitions';
 import { planFillForms } from './fill-forms';
-import { applyPlanToSnapshot } from './plan-grid';
+import { applyPlanToSnapshot } from '../plan/apply-to-snapshot';
 import { recognizeForm } from './recognize-form';
 import type { FormKind } from './types';
 

@@ -2,7 +2,7 @@
  * Reading what officials type in the form cells: ticks (x, Có, 1, ✓…), e-mail addresses and
  * Vietnamese phone numbers.
  */
-import { cellText, type Cell } from '../grid';
+import { cellText, type Cell } from '../model/grid';
 import {
   OFFICIAL_MAIL_SUFFIX,
   TICK_NO,

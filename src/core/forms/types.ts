@@ -2,7 +2,7 @@
  * What the evidence-form reader produces: a recognised Mẫu (1.4, 2.5, 2.6, 3.3, 4.1, 4.5),
  * its list(s) of data rows and its summary lines, all as 0-based grid positions.
  */
-import type { Cell } from '../grid';
+import type { Cell } from '../model/grid';
 
 export type FormKind = 'mau-1.4' | 'mau-2.5' | 'mau-2.6' | 'mau-3.3' | 'mau-4.1' | 'mau-4.5';
 

@@ -8,13 +8,13 @@
  * "đã hoàn thành 36/37 tiêu chí … tỷ lệ đạt 97,3%" conclusion and "Kết quả: ĐẠT / KHÔNG ĐẠT"
  * by the catalog's completion rule); what only a person can write is a visible "…".
  */
-import type { AppraisalLevel, Catalog, Criterion, LevelReport } from '../catalog-types';
+import type { AppraisalLevel, Catalog, Criterion, LevelReport } from '../catalog/types';
 import { chainById, chainLevels, levelBySheetKind } from '../catalog';
-import { evaluateAppendix } from '../evaluate';
-import { cellText, GridView, type Cell, type WorkbookSnapshot } from '../grid';
-import { percentVi } from '../labels';
-import { showTarget, showValue } from '../messages';
-import { formatNumberVi, formatRateVi } from '../parse-value';
+import { evaluateAppendix } from '../appendix/evaluate';
+import { cellText, GridView, type Cell, type WorkbookSnapshot } from '../model/grid';
+import { percentVi } from '../model/labels';
+import { showTarget, showValue } from '../model/messages';
+import { formatNumberVi, formatRateVi } from '../model/parse-value';
 import type {
   AppendixRecognition,
   ColumnRole,
@@ -22,10 +22,10 @@ import type {
   CriterionRow,
   SheetReport,
   WorkbookReport,
-} from '../report-types';
-import { resultRoleOfKind } from '../appendix-roles';
-import { APPENDIX_HEADERS } from '../appendix-template';
-import { cleanText } from '../text';
+} from '../model/report-types';
+import { resultRoleOfKind } from '../appendix/roles';
+import { APPENDIX_HEADERS } from '../appendix/template';
+import { cleanText } from '../model/text';
 import { communeFromTitleRows, placeText, type CommuneName } from './commune-name';
 import type {
   AppendixTable,

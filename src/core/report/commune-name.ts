@@ -6,8 +6,8 @@
  * "công nhận xã hoàn thành" (a unit word counts only at the start of a line or after
  * UBND / ỦY BAN NHÂN DÂN / cho / của / tại / a colon).
  */
-import { cellText, type SheetGrid } from '../grid';
-import { cleanText, foldText } from '../text';
+import { cellText, type SheetGrid } from '../model/grid';
+import { cleanText, foldText } from '../model/text';
 
 /** A local unit: "xã Hoàng Kim", "huyện Hoằng Hóa". */
 export interface PlaceName {

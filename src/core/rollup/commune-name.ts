@@ -4,13 +4,13 @@
  * "UBND XÃ …", "… của UBND phường …"), else its sheet name when that states one ("Xã Hoàng
  * Kim"), else the file name ("xa-hoang-kim.xlsx" → "Hoang Kim"). Vietnamese title case, NFC.
  */
-import type { SheetGrid } from '../grid';
+import type { SheetGrid } from '../model/grid';
 import {
   communeFromText,
   communeFromTitleRows,
   type CommuneName as ReportCommuneName,
 } from '../report';
-import { foldText } from '../text';
+import { foldText } from '../model/text';
 
 export type CommuneNameSource = 'title' | 'sheet-name' | 'file-name';
 

@@ -5,11 +5,11 @@
  * sheets are built from it by rollup/sheets.ts, the CLI prints and writes it.
  */
 import { analyzeWorkbook } from '../analyze';
-import type { Catalog } from '../catalog-types';
-import type { Finding } from '../findings';
-import type { SheetGrid, WorkbookSnapshot } from '../grid';
-import type { SheetKind, SheetReport, Verdict, WorkbookReport } from '../report-types';
-import { foldText } from '../text';
+import type { Catalog } from '../catalog/types';
+import type { Finding } from '../model/findings';
+import type { SheetGrid, WorkbookSnapshot } from '../model/grid';
+import type { SheetKind, SheetReport, Verdict, WorkbookReport } from '../model/report-types';
+import { foldText } from '../model/text';
 import { communeNameOf, type CommuneNameSource } from './commune-name';
 
 /** `--level`: whose appendix is rolled up. */

@@ -9,10 +9,10 @@
  * Correcting one cell of the matrix moves every count. Cached results are written with the
  * formulas so a reader that does not recalculate still shows the numbers.
  */
-import type { CellEdit, EditPlan } from '../edit-plan';
-import { columnLetters } from '../grid';
-import { SEVERITY_LABELS, percentVi } from '../labels';
-import type { Verdict } from '../report-types';
+import type { CellEdit, EditPlan } from '../plan/edit-plan';
+import { columnLetters } from '../model/grid';
+import { SEVERITY_LABELS, percentVi } from '../model/labels';
+import type { Verdict } from '../model/report-types';
 import { baseName, type RollupModel, type RollupLevel } from './model';
 
 export const ROLLUP_SHEETS = {

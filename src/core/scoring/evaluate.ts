@@ -5,12 +5,12 @@
  * rules. Findings on the cell, in Vietnamese; a points summary for reports and the roll-up.
  * Pure.
  */
-import type { Catalog, Criterion, Target } from '../catalog-types';
+import type { Catalog, Criterion, Target } from '../catalog/types';
 import { bandOf, showPoints } from '../catalog/scoring';
-import { makeFinding, sortFindings, type Finding } from '../findings';
-import { toA1, type Cell } from '../grid';
-import { parseCellValue } from '../parse-value';
-import { matchKey } from '../text';
+import { makeFinding, sortFindings, type Finding } from '../model/findings';
+import { toA1, type Cell } from '../model/grid';
+import { parseCellValue } from '../model/parse-value';
+import { matchKey } from '../model/text';
 import { pointsMsg } from './messages';
 import type {
   IndexPoints,

@@ -7,13 +7,13 @@
  * 2022 (83,125)") cannot hold a formula: the plan says so. Cells holding a formula are left
  * alone, so a second run plans nothing. Pure.
  */
-import type { Catalog, Criterion } from '../catalog-types';
+import type { Catalog, Criterion } from '../catalog/types';
 import { showPoints } from '../catalog/scoring';
-import { originalNote } from '../convert-result';
-import type { CellEdit } from '../edit-plan';
-import { GridView, toA1, type WorkbookSnapshot } from '../grid';
-import type { WorkbookReport } from '../report-types';
-import { parseCellValue } from '../parse-value';
+import { originalNote } from '../model/convert-result';
+import type { CellEdit } from '../plan/edit-plan';
+import { GridView, toA1, type WorkbookSnapshot } from '../model/grid';
+import type { WorkbookReport } from '../model/report-types';
+import { parseCellValue } from '../model/parse-value';
 import { nodeLabel } from './evaluate';
 import type { PointsValue, ScoreNode, ScoringRecognition } from './types';
 

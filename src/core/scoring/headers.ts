@@ -4,7 +4,7 @@
  * brackets at the end ("Điểm tối đa (100)", "Điểm năm 2022 (83,125)") is the index's own
  * points in the layout that repeats the header for each index.
  */
-import { matchKey } from '../text';
+import { matchKey } from '../model/text';
 import type { ScoringColumn } from './types';
 
 interface Phrase {

@@ -11,9 +11,9 @@
  * The hierarchy comes from the codes: "1.2.1" belongs to "1.2", "1.2" to "1"; under a roman
  * row ("II. …") codes restart, "1" being its first item. Pure.
  */
-import { cellText, type Cell, type GridView } from '../grid';
-import { parseCellValue, parseText } from '../parse-value';
-import { cleanText, matchKey } from '../text';
+import { cellText, type Cell, type GridView } from '../model/grid';
+import { parseCellValue, parseText } from '../model/parse-value';
+import { cleanText, matchKey } from '../model/text';
 import { bracketFigure, classifyScoringHeader, isPointsGroupTitle } from './headers';
 import type {
   PointsValue,

@@ -3,7 +3,7 @@
  * index such as the one Quyết định 3853/QĐ-UBND of Thanh Hóa sets (indices, items, sub-items,
  * Điểm tối đa, Điểm tự chấm / Điểm năm …).
  */
-import type { Cell } from '../grid';
+import type { Cell } from '../model/grid';
 
 /** Logical columns of a scoring sheet. */
 export type ScoringColumn =

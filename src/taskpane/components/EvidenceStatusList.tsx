@@ -1,6 +1,6 @@
 /**
  * The evidence column of an appendix (issue 6 §5): each criterion's code with the status of its
- * Tài liệu minh chứng cell (src/core/evidence-status.ts). A collapsible list (a disclosure
+ * Tài liệu minh chứng cell (src/core/appendix/evidence-status.ts). A collapsible list (a disclosure
  * button with aria-expanded, carrying the counts); a row's button selects the evidence cell;
  * the reference under it stays selectable text, with its web links clickable.
  */
@@ -11,8 +11,8 @@ import {
   splitLinks,
   type EvidenceStatus,
   type EvidenceStatusKind,
-} from '../../core/evidence-status';
-import { EVIDENCE_UI, evidenceStatusLabel } from '../../core/labels';
+} from '../../core/appendix/evidence-status';
+import { EVIDENCE_UI, evidenceStatusLabel } from '../../core/model/labels';
 
 const useStyles = makeStyles({
   box: { marginTop: tokens.spacingVerticalXS },

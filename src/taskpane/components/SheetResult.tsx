@@ -1,11 +1,11 @@
 /** One recognised sheet: its kind, summary line, counts, ratios and grouped findings. */
 import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Catalog } from '../../core/catalog-types';
-import type { Finding, Severity } from '../../core/findings';
-import { evidenceStatus } from '../../core/evidence-status';
-import { ratioLineVi } from '../../core/labels';
-import { summaryLineVi } from '../../core/messages';
-import type { SheetReport } from '../../core/report-types';
+import type { Catalog } from '../../core/catalog/types';
+import type { Finding, Severity } from '../../core/model/findings';
+import { evidenceStatus } from '../../core/appendix/evidence-status';
+import { ratioLineVi } from '../../core/model/labels';
+import { summaryLineVi } from '../../core/model/messages';
+import type { SheetReport } from '../../core/model/report-types';
 import { groupFindings } from '../group-findings';
 import { UI, kindLabel, severityLabel } from '../labels';
 import { EvidenceStatusList } from './EvidenceStatusList';

@@ -5,13 +5,13 @@
  * Excel; the default is the real adapter.
  */
 import { analyzeWorkbook } from '../../core/analyze';
-import { planAppraise } from '../../core/appraise';
-import { defaultCatalog } from '../../core/catalog';
-import type { Catalog } from '../../core/catalog-types';
-import type { EditPlan } from '../../core/edit-plan';
-import { planFillWorkbook } from '../../core/fill';
-import type { WorkbookSnapshot } from '../../core/grid';
-import { inversePlan } from '../../core/undo';
+import { planAppraise } from '../../core/appendix/appraise';
+import { defaultCatalog } from '../../core/catalog/catalog';
+import type { Catalog } from '../../core/catalog/types';
+import type { EditPlan } from '../../core/plan/edit-plan';
+import { planFillWorkbook } from '../../core/appendix/fill';
+import type { WorkbookSnapshot } from '../../core/model/grid';
+import { inversePlan } from '../../core/plan/undo';
 import { applyPlan, applyUndo, readWorkbookSnapshot } from '../../excel';
 
 export interface Applied {

@@ -9,7 +9,12 @@ import * as os from 'os';
 import * as path from 'path';
 import * as ExcelJS from 'exceljs';
 import { defaultCatalog } from '../../../src/core/catalog';
-import { hasSoffice, inProcess, recalcWithLibreOffice, type JsonFile } from '../../qa-e2e-support';
+import {
+  hasSoffice,
+  inProcess,
+  recalcWithLibreOffice,
+  type JsonFile,
+} from '../../support/qa-e2e-support';
 import {
   COMMUNE_FILES,
   TRUNCATED_FILE,

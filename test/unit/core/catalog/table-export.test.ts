@@ -1,8 +1,8 @@
 import { bundledCatalog, catalogIds } from '../../../../src/core/catalog';
-import type { Catalog } from '../../../../src/core/catalog-types';
+import type { Catalog } from '../../../../src/core/catalog/types';
 import { importCriteriaTable } from '../../../../src/core/catalog/table-import';
 import { planCatalogTable, TABLE_SHEET_NAME } from '../../../../src/core/catalog/table-export';
-import { applyPlanToSnapshot } from '../../../../src/core/forms/plan-grid';
+import { applyPlanToSnapshot } from '../../../../src/core/plan/apply-to-snapshot';
 
 /** What a table carries: codes, names, units, targets, evidence, points. */
 function tableContent(cat: Catalog) {

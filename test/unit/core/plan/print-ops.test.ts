@@ -4,13 +4,13 @@
  * undo), the snapshot interpreter and the core's undo. A user's own page setup is never changed.
  */
 import * as ExcelJS from 'exceljs';
-import type { CellEdit, EditPlan, PageSetup } from '../../../../src/core/edit-plan';
+import type { CellEdit, EditPlan, PageSetup } from '../../../../src/core/plan/edit-plan';
 import { applyPlanToSnapshot } from '../../../../src/core/forms';
-import { inversePlan } from '../../../../src/core/undo';
-import { applyPlanToExcelJS } from '../../../../src/cli/apply-plan';
-import { snapshotFromExcelJS } from '../../../../src/cli/read-workbook';
+import { inversePlan } from '../../../../src/core/plan/undo';
+import { applyPlanToExcelJS } from '../../../../src/xlsx/apply-plan';
+import { snapshotFromExcelJS } from '../../../../src/xlsx/read-workbook';
 import { applyPlan, applyUndo } from '../../../../src/excel';
-import { FakeWorkbook } from '../../../fakes/fake-excel';
+import { FakeWorkbook } from '../../../support/fakes/fake-excel';
 
 const S = 'Phụ lục 02';
 const SETUP: PageSetup = {
@@ -162,7 +162,7 @@ describe('Office.js interpreter (fake host)', () => {
   it("keepExisting never changes a user's own page layout", async () => {
     const fake = host();
     fake.mustSheet(S).pageLayout = {
-      ...(await import('../../../fakes/fake-excel')).defaultPageLayout(),
+      ...(await import('../../../support/fakes/fake-excel')).defaultPageLayout(),
       zoom: { scale: 80 },
     };
     await applyPlan({

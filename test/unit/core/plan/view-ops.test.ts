@@ -4,12 +4,12 @@
  * the snapshot interpreter and undo. Refusals leave the workbook untouched.
  */
 import * as ExcelJS from 'exceljs';
-import type { CellEdit, EditPlan } from '../../../../src/core/edit-plan';
+import type { CellEdit, EditPlan } from '../../../../src/core/plan/edit-plan';
 import { applyPlanToSnapshot } from '../../../../src/core/forms';
-import { inversePlan } from '../../../../src/core/undo';
-import { applyPlanToExcelJS } from '../../../../src/cli/apply-plan';
+import { inversePlan } from '../../../../src/core/plan/undo';
+import { applyPlanToExcelJS } from '../../../../src/xlsx/apply-plan';
 import { applyPlan, ExcelAdapterError } from '../../../../src/excel';
-import { FakeWorkbook } from '../../../fakes/fake-excel';
+import { FakeWorkbook } from '../../../support/fakes/fake-excel';
 
 const S = 'Tổng hợp';
 

@@ -5,17 +5,17 @@
  */
 import { analyzeWorkbook } from '../../../../src/core/analyze';
 import { defaultCatalog } from '../../../../src/core/catalog';
-import type { Catalog } from '../../../../src/core/catalog-types';
-import type { WorkbookSnapshot } from '../../../../src/core/grid';
+import type { Catalog } from '../../../../src/core/catalog/types';
+import type { WorkbookSnapshot } from '../../../../src/core/model/grid';
 import { buildReport, type ReportDocument, type ReportRun } from '../../../../src/core/report';
-import { snapshotFromExcelJS } from '../../../../src/cli/read-workbook';
+import { snapshotFromExcelJS } from '../../../../src/xlsx/read-workbook';
 import {
   cleanPl01Tsv,
   hoangKimWorkbook,
   pl02Workbook,
   pl03Workbook,
   writeTsvSheet,
-} from '../../../fixtures/xlsx-builders';
+} from '../../../support/fixtures/xlsx-builders';
 import * as ExcelJS from 'exceljs';
 
 const catalog = defaultCatalog();

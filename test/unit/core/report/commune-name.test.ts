@@ -1,5 +1,5 @@
 import { communeFromText, communeFromTitleRows } from '../../../../src/core/report';
-import type { SheetGrid } from '../../../../src/core/grid';
+import type { SheetGrid } from '../../../../src/core/model/grid';
 
 function grid(rows: string[][]): SheetGrid {
   const cells = rows.flatMap((r, row) =>

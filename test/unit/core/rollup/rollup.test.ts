@@ -6,7 +6,7 @@
 import { HyperFormula } from 'hyperformula';
 import { defaultCatalog } from '../../../../src/core/catalog';
 import { applyPlanToSnapshot } from '../../../../src/core/forms';
-import { fromA1, type WorkbookSnapshot } from '../../../../src/core/grid';
+import { fromA1, type WorkbookSnapshot } from '../../../../src/core/model/grid';
 import {
   communeNameFromFileName,
   planRollup,
@@ -14,10 +14,15 @@ import {
   ROLLUP_SHEETS,
   type RollupModel,
 } from '../../../../src/core/rollup';
-import { snapshotFromExcelJS } from '../../../../src/cli/read-workbook';
-import { cleanRows, newWorkbook, patchRows, writeAppendix } from '../../../fixtures/qa-builders';
-import { hoangKimWorkbook, pl02Workbook } from '../../../fixtures/xlsx-builders';
-import { hyperFormulaSheets } from '../../../fixtures/hf-compute';
+import { snapshotFromExcelJS } from '../../../../src/xlsx/read-workbook';
+import {
+  cleanRows,
+  newWorkbook,
+  patchRows,
+  writeAppendix,
+} from '../../../support/fixtures/qa-builders';
+import { hoangKimWorkbook, pl02Workbook } from '../../../support/fixtures/xlsx-builders';
+import { hyperFormulaSheets } from '../../../support/fixtures/hf-compute';
 import { renameCommune } from '../../../support/rollup-folder';
 
 const catalog = defaultCatalog();

@@ -1,9 +1,9 @@
 import { analyzeWorkbook } from '../../../../src/core/analyze';
 import { bundledCatalog, defaultCatalog } from '../../../../src/core/catalog';
-import { applyPlanToSnapshot } from '../../../../src/core/forms/plan-grid';
-import { GridView, type WorkbookSnapshot } from '../../../../src/core/grid';
+import { applyPlanToSnapshot } from '../../../../src/core/plan/apply-to-snapshot';
+import { GridView, type WorkbookSnapshot } from '../../../../src/core/model/grid';
 import { planScoringFill, recognizeScoring } from '../../../../src/core/scoring';
-import { computeFormulas } from '../../../fixtures/hf-compute';
+import { computeFormulas } from '../../../support/fixtures/hf-compute';
 import { acceptanceIndices, flatRows, gridOf, yenDinhRows } from '../../../support/scoring-sheets';
 
 function fillOnce(wb: WorkbookSnapshot, catalog = defaultCatalog()) {

@@ -1,8 +1,8 @@
 import { analyzeWorkbook } from '../../../../src/core/analyze';
 import { bundledCatalog, defaultCatalog } from '../../../../src/core/catalog';
-import { GridView } from '../../../../src/core/grid';
+import { GridView } from '../../../../src/core/model/grid';
 import { recognizeScoring, evaluateScoring } from '../../../../src/core/scoring';
-import { recognizeAppendix } from '../../../../src/core/recognize';
+import { recognizeAppendix } from '../../../../src/core/appendix/recognize';
 import {
   acceptanceIndices,
   flatRows,

@@ -1,0 +1,6 @@
+/**
+ * The criteria catalog (src/catalog/*.json): its types, loading, validation and look-ups
+ * (criteria by code, levels, appraisal chains).
+ */
+export * from './catalog';
+export * from './types';
