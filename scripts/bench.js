@@ -147,6 +147,104 @@ async function benchStrayCell() {
   }
 }
 
+/** Peak resident memory (MB) of one process, measured by /usr/bin/time -f %M. */
+function peakMemoryMb(args) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  const kb = Number(String(r.stderr).trim().split('\n').pop());
+  return Number.isFinite(kb) ? kb / 1024 : NaN;
+}
+
+/**
+ * The province's roll-up: `cds-check rollup` of 300 communes' PHỤ LỤC 01 (the sample with
+ * each file's title naming its own commune) into a workbook, against a node process that
+ * merely reads the same 300 files with ExcelJS. Goal ≤ 1,3× (bar 1,5×), peak memory ≤ 500 MB.
+ */
+async function benchRollup() {
+  const ExcelJS = require('exceljs');
+  const N = 300;
+  const first = ['Hoằng', 'Quảng', 'Thiệu', 'Yên', 'Nga', 'Hà', 'Triệu', 'Đông', 'Thọ', 'Vĩnh'];
+  const second = [
+    'Kim',
+    'Đạo',
+    'Lộc',
+    'Phong',
+    'Xuân',
+    'Trinh',
+    'Thắng',
+    'Phú',
+    'Hải',
+    'Sơn',
+    'Tân',
+    'Hòa',
+    'Minh',
+    'An',
+    'Bình',
+    'Thành',
+    'Lợi',
+    'Cát',
+    'Châu',
+    'Đức',
+    'Giang',
+    'Hưng',
+    'Khánh',
+    'Lâm',
+    'Long',
+    'Mỹ',
+    'Nghĩa',
+    'Ninh',
+    'Quang',
+    'Thái',
+  ];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cds-bench-rollup-'));
+  try {
+    const inbox = path.join(dir, 'ho-so');
+    fs.mkdirSync(inbox);
+    const files = [];
+    for (let i = 0; i < N; i++) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(SAMPLE);
+      const name = `${first[i % first.length]} ${second[Math.floor(i / first.length) % second.length]}`;
+      wb.worksheets[0].eachRow((row) =>
+        row.eachCell((cell) => {
+          if (typeof cell.value === 'string' && cell.value.includes('HOÀNG KIM'))
+            cell.value = cell.value.replace('HOÀNG KIM', name.toLocaleUpperCase('vi'));
+        }),
+      );
+      const file = path.join(inbox, `xa-${String(i + 1).padStart(3, '0')}.xlsx`);
+      await wb.xlsx.writeFile(file);
+      files.push(file);
+    }
+    const list = path.join(dir, 'files.json');
+    fs.writeFileSync(list, JSON.stringify(files));
+    const readOnly =
+      `const E = require('exceljs'); const fs = require('fs');` +
+      `(async () => { for (const f of JSON.parse(fs.readFileSync(${JSON.stringify(list)}, 'utf8')))` +
+      ` await new E.Workbook().xlsx.load(fs.readFileSync(f)); })();`;
+    const out = path.join(dir, 'tong-hop.xlsx');
+    const rollup = [path.join('bin', 'cds-check.js'), 'rollup', inbox, '--out', out];
+    const RUNS = 3;
+    const [baseline, made] = timeProcesses([['-e', readOnly], rollup], RUNS);
+    const ratio = made / baseline;
+    const memory = peakMemoryMb(rollup);
+    const readMemory = peakMemoryMb(['-e', readOnly]);
+    const ok = ratio <= 1.5 && memory <= 500;
+    const n = (x, d = 2) => x.toFixed(d).replace('.', ',');
+    return {
+      ok,
+      lines: [
+        `node + ExcelJS chỉ đọc ${N} tệp / read only: trung vị / median ${ms(baseline)} (${RUNS} lần / runs), bộ nhớ đỉnh / peak ${n(readMemory, 0)} MB`,
+        `cds-check rollup ${N} tệp → tong-hop.xlsx: trung vị / median ${ms(made)}, bộ nhớ đỉnh / peak ${n(memory, 0)} MB (≤ 500 MB)`,
+        `tỷ lệ / ratio: ${n(ratio)} (mục tiêu / goal ≤ 1,3; ngưỡng / bar 1,5) ${ratio <= 1.3 ? 'ĐẠT / OK' : ratio <= 1.5 ? 'TRONG NGƯỠNG / WITHIN BAR' : 'CHƯA ĐẠT / MISSED'}`,
+      ],
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Add-in bundle: delegated to scripts/bench-bundle.js (builds dist/ in production mode). */
 async function benchBundle() {
   const { spawnSync } = require('child_process');
@@ -164,6 +262,7 @@ const SECTIONS = [
   { title: 'Dòng lệnh / CLI whole-process time vs ExcelJS read', run: benchCliProcess },
   { title: 'Vùng dữ liệu lớn / Huge used range', run: benchStrayCell },
   { title: 'Add-in: kích thước gói / bundle size (gzip, ≤ 450 KB)', run: benchBundle },
+  { title: 'Tổng hợp 300 xã / cds-check rollup of 300 files vs ExcelJS read', run: benchRollup },
 ];
 
 async function main() {
@@ -172,7 +271,9 @@ async function main() {
     `cds-check bench — ${path.relative(ROOT, SAMPLE)}, Node ${process.version}, ${os.cpus()[0]?.model ?? ''}\n`,
   );
   let allOk = true;
-  for (const s of SECTIONS) {
+  // `npm run bench -- rollup`: only the sections whose title contains the word
+  const only = process.argv[2]?.toLowerCase();
+  for (const s of SECTIONS.filter((x) => !only || x.title.toLowerCase().includes(only))) {
     process.stdout.write(`\n## ${s.title}\n`);
     try {
       const r = await s.run();

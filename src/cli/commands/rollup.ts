@@ -7,27 +7,23 @@
  * Exit 0: the roll-up was made (even when communes have errors); 2: usage, or nothing to roll up.
  */
 import * as path from 'path';
-import { analyzeWorkbook } from '../../core/analyze';
-import type { Catalog } from '../../core/catalog/types';
 import { percentVi } from '../../core/model/labels';
 import {
   ROLLUP_LEVELS,
   baseName,
   buildRollup,
   planRollup,
-  rollupWorkbook,
-  unreadableFile,
   type RollupCommune,
   type RollupFile,
   type RollupLevel,
   type RollupModel,
 } from '../../core/rollup';
-import { applyPlanToExcelJS, newWorkbook, type Workbook } from '../../xlsx';
+import { applyPlanToExcelJS, newWorkbook } from '../../xlsx';
 import { catalogOrReport, parseCommandArgs } from '../command-args';
 import { EXIT_FAILURE, EXIT_OK, type CliIO } from '../command';
 import { isCliError } from '../errors';
 import { expandInputs } from '../files';
-import { readWorkbookFile } from '../read-file';
+import { rollupFiles } from '../rollup-files';
 import { outProblem, writeWorkbook } from './plan-io';
 
 export const name = 'rollup';
@@ -57,26 +53,6 @@ Ví dụ:
   cds-check rollup ho-so-cac-xa/ --out tong-hop.xlsx
   cds-check rollup --json --level tinh ho-so-cac-xa/ > tong-hop.json
 `;
-
-function problemMessage(file: string, e: unknown): string {
-  if (isCliError(e)) return e.message;
-  return `Lỗi nội bộ khi đọc tệp "${path.basename(file)}": ${String((e as Error)?.message ?? e).split('\n')[0]}`;
-}
-
-/** Read, evaluate and reduce one file (its snapshot is dropped when this returns). */
-async function rollupFile(
-  file: string,
-  catalog: Catalog,
-  level: RollupLevel,
-): Promise<{ communes: RollupCommune[]; file: RollupFile }> {
-  try {
-    const { snapshot } = await readWorkbookFile(file);
-    const report = analyzeWorkbook(snapshot, catalog);
-    return rollupWorkbook(file, snapshot, report, catalog, level);
-  } catch (e) {
-    return { communes: [], file: unreadableFile(file, problemMessage(file, e)) };
-  }
-}
 
 /** The `--json` shape (issue 12 §3; fields may be added, never renamed). */
 export function rollupJson(model: RollupModel): unknown {
@@ -206,26 +182,6 @@ export function rollupText(model: RollupModel): string {
   return out.join('\n') + '\n';
 }
 
-/**
- * Basic print setup of every sheet (A4 landscape, fit to width, header rows repeated, page
- * numbers), written by the adapter until the shared print-setup plan exists.
- */
-function printBasics(wb: Workbook, headerRows: Record<string, number>): void {
-  for (const ws of wb.worksheets) {
-    ws.pageSetup = {
-      ...ws.pageSetup,
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-    };
-    const h = headerRows[ws.name];
-    if (h) ws.pageSetup.printTitlesRow = `${h}:${h}`;
-    ws.headerFooter = { oddFooter: 'Trang &P/&N' };
-  }
-}
-
 export async function run(args: string[], io: CliIO): Promise<number> {
   const parsed = parseCommandArgs(io, 'rollup', args, {
     out: { type: 'string' },
@@ -278,13 +234,20 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
 
   const progress = inputs.length > 1 && io.stderrIsTTY;
+  const parts = await rollupFiles({
+    files: inputs.map((x) => x.file),
+    catalogFile: values.catalog,
+    catalog,
+    level,
+    onDone: (i, done) => {
+      if (progress)
+        io.stderr(`\r\x1b[K[${done}/${inputs.length}] ${path.basename(inputs[i].file)}`);
+    },
+  });
+  if (progress) io.stderr('\r\x1b[K');
   const communes: RollupCommune[] = [];
   const files: RollupFile[] = [];
-  for (let i = 0; i < inputs.length; i++) {
-    const { file } = inputs[i];
-    if (progress) io.stderr(`\r\x1b[K[${i + 1}/${inputs.length}] ${path.basename(file)}`);
-    const part = await rollupFile(file, catalog, level);
-    if (progress) io.stderr('\r\x1b[K');
+  for (const part of parts) {
     if (part.file.status === 'unreadable') io.stderr(`${part.file.message}\n`);
     communes.push(...part.communes);
     files.push(part.file);
@@ -301,7 +264,6 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       const plan = planRollup(model);
       const wb = newWorkbook();
       applyPlanToExcelJS(wb, plan);
-      printBasics(wb, { 'Tổng hợp': 4, 'Theo tiêu chí': 4, 'Ma trận': 1, Lỗi: 1, 'Tệp khác': 1 });
       await writeWorkbook(wb, values.out);
     } catch (e) {
       if (!isCliError(e)) throw e;

@@ -76,7 +76,24 @@ class PlanWriter {
     this.edits.push(e);
   }
   style(cell: string, s: { bold?: boolean; wrap?: boolean; align?: 'left' | 'center' | 'right' }) {
-    this.edits.push({ op: 'set-style', sheet: this.sheet, cell, border: true, ...s });
+    this.edits.push({ op: 'set-style', sheet: this.sheet, cell, border: true, ...FONT, ...s });
+  }
+  /** A4 landscape, one page wide, the header row on every page, page numbers. */
+  print(headerRow: number): void {
+    this.edits.push({
+      op: 'set-page-setup',
+      sheet: this.sheet,
+      setup: {
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToWidth: 1,
+        fitToHeight: 0,
+        margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+        printTitleRows: [headerRow, headerRow],
+        footer: 'Trang &P/&N',
+        horizontalCentered: true,
+      },
+    });
   }
   widths(widths: number[]): void {
     widths.forEach((width, i) =>
@@ -99,7 +116,14 @@ class PlanWriter {
     lines.forEach((line, i) => {
       const cell = `A${i + 1}`;
       this.value(cell, line);
-      this.edits.push({ op: 'set-style', sheet: this.sheet, cell, bold: i === 0, align: 'center' });
+      this.edits.push({
+        op: 'set-style',
+        sheet: this.sheet,
+        cell,
+        ...FONT,
+        bold: i === 0,
+        align: 'center',
+      });
       this.edits.push({
         op: 'merge',
         sheet: this.sheet,
@@ -110,6 +134,8 @@ class PlanWriter {
 }
 
 const PERCENT = '0.0%';
+/** Official documents print in Times New Roman. */
+const FONT = { fontName: 'Times New Roman', fontSize: 12 } as const;
 const SUMMARY_HEADER_ROW = 4;
 const CRITERIA_HEADER_ROW = 4;
 /** Matrix: header on row 1, communes from row 2; A STT, B Xã/phường, C Tệp, criteria from D. */
@@ -233,6 +259,7 @@ export function planRollup(model: RollupModel, opts: RollupPlanOptions = {}): Ed
           w.style(`${columnLetters(col)}${r}`, { bold: true, align: col >= 3 ? 'center' : 'left' });
     }
     w.edits.push({ op: 'freeze-panes', sheet: w.sheet, rows: SUMMARY_HEADER_ROW, columns: 2 });
+    w.print(SUMMARY_HEADER_ROW);
     edits.push(...w.edits);
   }
 
@@ -278,6 +305,7 @@ export function planRollup(model: RollupModel, opts: RollupPlanOptions = {}): Ed
         color: DATA_BAR_COLOR,
       });
     w.edits.push({ op: 'freeze-panes', sheet: w.sheet, rows: CRITERIA_HEADER_ROW, columns: 2 });
+    w.print(CRITERIA_HEADER_ROW);
     edits.push(...w.edits);
   }
 
@@ -313,6 +341,7 @@ export function planRollup(model: RollupModel, opts: RollupPlanOptions = {}): Ed
         });
     }
     w.edits.push({ op: 'freeze-panes', sheet: w.sheet, rows: 1, columns: MATRIX_FIRST_CRITERION });
+    w.print(1);
     edits.push(...w.edits);
   }
 
@@ -346,6 +375,7 @@ export function planRollup(model: RollupModel, opts: RollupPlanOptions = {}): Ed
       }
     w.edits.push({ op: 'set-autofilter', sheet: w.sheet, range: `A1:H${Math.max(2, r - 1)}` });
     w.edits.push({ op: 'freeze-panes', sheet: w.sheet, rows: 1, columns: 0 });
+    w.print(1);
     edits.push(...w.edits);
   }
 
@@ -364,6 +394,7 @@ export function planRollup(model: RollupModel, opts: RollupPlanOptions = {}): Ed
     });
     if (others.length === 0) w.value('A2', 'Mọi tệp đều là phụ lục đọc được.');
     w.edits.push({ op: 'freeze-panes', sheet: w.sheet, rows: 1, columns: 0 });
+    w.print(1);
     edits.push(...w.edits);
   }
 

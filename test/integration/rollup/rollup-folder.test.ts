@@ -10,9 +10,11 @@ import * as path from 'path';
 import * as ExcelJS from 'exceljs';
 import { defaultCatalog } from '../../../src/core/catalog';
 import {
+  ensureCliBuilt,
   hasSoffice,
   inProcess,
   recalcWithLibreOffice,
+  runCli,
   type JsonFile,
 } from '../../support/qa-e2e-support';
 import {
@@ -127,6 +129,30 @@ describe('rollup of a folder of communes', () => {
     expect(status[TRUNCATED_FILE]).toBe('unreadable');
     expect(rollup.files.find((f) => f.file.endsWith(TRUNCATED_FILE))!.message).toMatch(/cắt cụt/);
     for (const c of COMMUNE_FILES) expect(status[c.file]).toBe('ok');
+  });
+});
+
+describe('bin/cds-check.js rollup (files read by worker threads)', () => {
+  it('gives the same JSON as the in-process run, one file at a time', async () => {
+    await ensureCliBuilt();
+    const r = await runCli(['rollup', '--json', dir]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(rollup);
+    expect(r.stderr).toContain(TRUNCATED_FILE);
+  }, 120_000);
+
+  it('exit 2 with one Vietnamese line when nothing can be rolled up', async () => {
+    const r = await inProcess([
+      'rollup',
+      path.join(dir, UNRELATED_FILE),
+      path.join(dir, TRUNCATED_FILE),
+    ]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n').pop()).toMatch(/^Không có phụ lục nào để tổng hợp/);
+    const bad = await inProcess(['rollup', '--level', 'quan', dir]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--level phải là xa, huyen hoặc tinh/);
   });
 });
 
