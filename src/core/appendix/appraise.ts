@@ -54,6 +54,7 @@ import {
 } from './summary-block';
 import { simulateVerdict, verdictFormula, verdictRuleFor } from './verdict-formula';
 import { cleanText, matchKey } from '../model/text';
+import { printSetupForPlan } from '../report/print-setup';
 
 export interface AppraiseOptions {
   /** Add the appraisal columns right of the source table instead of a new sheet */
@@ -576,6 +577,15 @@ function planAdjacent(catalog: Catalog, level: AppraisalLevel, src: Source): App
       labelCol,
       verdictShown: (r) => shown.get(r) ?? '',
     }),
+  );
+  // a sheet without a print setup of its own gets the appendix's; rows grow to their text
+  edits.push(
+    ...printSetupForPlan(
+      { description: '', edits },
+      sheet,
+      { headerRows: [layout.headerRow, layout.headerRow], userSheet: true },
+      { sheets: [src.grid] },
+    ),
   );
   return {
     ok: true,

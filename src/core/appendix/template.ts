@@ -17,6 +17,7 @@ import { resultRoleOfKind } from './roles';
 import { summaryEdits, type SummaryGroup } from './summary-block';
 import { simulateVerdict, verdictFormula, verdictRuleFor } from './verdict-formula';
 import { percentFormatKind } from '../model/parse-value';
+import { printSetupForPlan } from '../report/print-setup';
 
 /** Column titles shared by PHỤ LỤC 01, 02 and 03 (seed 001). */
 export const APPENDIX_HEADERS = {
@@ -260,6 +261,10 @@ export function buildAppendixSheet(
       labelCol: col('name'),
       verdictShown: (row) => shown.get(row) ?? '',
     }),
+  );
+  // prints as an official appendix: A4 landscape, one page wide, header repeated, Times New Roman
+  edits.push(
+    ...printSetupForPlan({ description: '', edits }, sheet, { headerRows: [headerRow, headerRow] }),
   );
   return { edits, columns, headerRow, rowOf, lastRow };
 }

@@ -9,3 +9,20 @@ export {
   type ReportOptions,
   type ReportResult,
 } from './build-report';
+export {
+  APPENDIX_PAGE_SETUP,
+  BODY_FONT_SIZE,
+  PRINT_FONT,
+  TITLE_FONT_SIZE,
+  printSetupForPlan,
+  printSetupPlan,
+  type PrintSetupOptions,
+} from './print-setup';
+export {
+  columnWidthPx,
+  linesHeight,
+  rowHeightFor,
+  textWidthPx,
+  wrappedLineCount,
+  type MeasuredCell,
+} from './row-heights';

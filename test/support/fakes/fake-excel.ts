@@ -907,7 +907,7 @@ class PageLayoutApi extends ClientObject {
       const l = this.layout();
       for (const p of props.length ? props : LAYOUT_PROPS)
         if ((LAYOUT_PROPS as readonly string[]).includes(p))
-          this.loaded.set(p, structuredClone(l[p as keyof FakePageLayout]));
+          this.loaded.set(p, JSON.parse(JSON.stringify(l[p as keyof FakePageLayout])));
     });
     return this;
   }
