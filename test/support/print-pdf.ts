@@ -64,3 +64,35 @@ export function pdfPages(pdf: string): PdfPage[] {
 export function pdfFonts(pdf: string): string {
   return execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
 }
+
+export interface PdfWord {
+  page: number;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+  text: string;
+}
+
+/** Every word of a PDF with its box (pdftotext -bbox), page by page. */
+export function pdfWords(pdf: string): PdfWord[] {
+  const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
+  const out: PdfWord[] = [];
+  let page = 0;
+  for (const line of html.split('\n')) {
+    if (/<page /.test(line)) page++;
+    const m =
+      /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(
+        line,
+      );
+    if (!m) continue;
+    const text = m[5]
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
+    out.push({ page, xMin: +m[1], yMin: +m[2], xMax: +m[3], yMax: +m[4], text });
+  }
+  return out;
+}
