@@ -12,7 +12,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as ExcelJS from 'exceljs';
 import { defaultCatalog } from '../../src/core/catalog';
-import { ensureCliBuilt, ROOT, runCli } from '../fixtures/cli-run';
+import { ensureCliBuilt, ROOT, runCli } from '../support/fixtures/cli-run';
 import {
   havePrintTools,
   pdfFonts,
