@@ -1,8 +1,10 @@
 /**
- * Apply a core EditPlan to the open workbook, in at most three syncs whatever its size:
+ * Apply a core EditPlan to the open workbook, in three syncs for a plan under the per-sync
+ * budget (budget.ts), more for a larger one:
  *   1. sheet list, protection and (when the plan writes notes) the notes collection;
- *   2. only when needed: note locations and, for undo, the current state of every target;
- *   3. all the writes.
+ *   2. only when needed: note locations and, for undo, the current state of every target
+ *      (one more sync per CAPTURES_PER_SYNC edits);
+ *   3. the writes (one sync per 4 MB of estimated request).
  * The plan is checked first (protected or missing sheet, bad address…): a refused plan
  * writes nothing. With `captureUndo`, the result carries an UndoRecord that `applyUndo`
  * applies to put every touched cell back (the pane's **Hoàn tác**).
@@ -18,7 +20,13 @@ import {
   pageLayoutState,
   type PageLayoutRead,
 } from './page-layout';
-import { BORDER_EDGES, checkEdits, queueEdits, type AdapterEdit, type WriteTarget } from './write';
+import {
+  BORDER_EDGES,
+  checkEdits,
+  writeInBudget,
+  type AdapterEdit,
+  type WriteTarget,
+} from './write';
 
 export interface UndoRecord {
   /** "Hoàn tác: Điền 37 công thức…" */
@@ -89,7 +97,7 @@ export async function applyUndo(undo: UndoRecord): Promise<ApplyResult> {
   return result;
 }
 
-/** Apply adapter edits (CellEdit ops plus the undo ops) in one Excel.run, ≤ 3 syncs. */
+/** Apply adapter edits (CellEdit ops plus the undo ops) in one Excel.run (syncs: see above). */
 export async function applyEdits(
   description: string,
   edits: AdapterEdit[],
@@ -128,7 +136,19 @@ export async function applyEdits(
       item,
       loc: item.getLocation().load('address'),
     }));
-    const captures = opts.captureUndo ? queueCaptures(context, checked, caps.merges) : [];
+    const captures: Capture[] = [];
+    if (opts.captureUndo) {
+      // in slices that keep each sync's request under the budget (budget.ts)
+      const added = new Set<string>();
+      for (let i = 0; i < checked.length; i += CAPTURES_PER_SYNC) {
+        captures.push(
+          ...queueCaptures(context, checked.slice(i, i + CAPTURES_PER_SYNC), caps.merges, added),
+        );
+        // one sync per band is the point: the payload guidance says to split and sync each part
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        if (i + CAPTURES_PER_SYNC < checked.length) await context.sync();
+      }
+    }
     // a user's own page setup is never changed: read the layouts a plan may keep
     const layouts = new Map<string, PageLayoutRead>();
     const names = new Set(target.sheets.map((s) => s.name));
@@ -154,21 +174,26 @@ export async function applyEdits(
     }
     const undo = opts.captureUndo ? buildUndo(description, captures, target) : undefined;
 
-    // --- sync 3: the writes
-    const notes = queueEdits(context, checked, target);
-    await context.sync();
+    // --- sync 3 (one per 4 MB of estimated request): the writes
+    const notes = await writeInBudget(context, checked, target);
     const result: ApplyResult = { applied: checked.length, notes };
     if (undo) result.undo = undo;
     return result;
   });
 }
 
+/**
+ * Undo captures queued in one sync: each costs about three actions in the request and a
+ * few hundred bytes in the response, so 5,000 stay well under the per-sync budget.
+ */
+export const CAPTURES_PER_SYNC = 5000;
+
 function queueCaptures(
   context: Excel.RequestContext,
   edits: AdapterEdit[],
   merges: boolean,
+  added: Set<string>,
 ): Capture[] {
-  const added = new Set<string>();
   const out: Capture[] = [];
   for (const e of edits) {
     if (e.op === 'add-sheet') {

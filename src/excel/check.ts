@@ -1,10 +1,11 @@
 /**
- * The add-in's commands on the open workbook. Each is one Excel.run with at most three
- * context.sync() calls, whatever the workbook's size:
- * - checkWorkbook: read (2 syncs) → core analyzeWorkbook → marks and store (1 sync);
- * - clearMarks: read fills and notes (2 syncs) → restore and drop the store (1 sync);
- * - selectCell: activate the sheet and select the cell (1 sync);
- * - readWorkbookSnapshot: read only (2 syncs), for planners (fill, appraise).
+ * The add-in's commands on the open workbook. Each is one Excel.run whose syncs are
+ * counted by the per-sync budget (budget.ts, read.ts), not by the workbook's size alone:
+ * - checkWorkbook: read (2 syncs + one per content band: 3 for a workbook under ~4 MB)
+ *   → core analyzeWorkbook → marks and store (one sync per 4 MB written: usually 1);
+ * - clearMarks: read fills and notes (likewise, fills only) → restore and drop the store;
+ * - selectCell: activate the sheet and select the cell (2 syncs);
+ * - readWorkbookSnapshot: read only, for planners (fill, appraise).
  * The ribbon's **Kiểm tra** and the pane's **Kiểm tra** both call checkWorkbook.
  */
 import { analyzeWorkbook } from '../core/analyze';
@@ -18,7 +19,8 @@ import { planClear, planMarks, type MarkPlan } from './marks';
 import { MARKS_SHEET, storeValues } from './marks-store';
 import { readWorkbook, type HostState } from './read';
 import { runExcel } from './run';
-import { queueEdits, type WriteTarget } from './write';
+import { jsonBytes, type WriteUnit } from './budget';
+import { writeInBudget, type WriteTarget } from './write';
 
 export interface CheckOptions {
   /** Mark the findings on the sheets (default true). */
@@ -66,31 +68,68 @@ function writeTarget(state: HostState, caps: Capabilities): WriteTarget {
   };
 }
 
-/** Queue the mark edits and the store update (no sync). */
-function queueMarkPlan(
+/** Rows of the store written by one call, at most (the request stays well under budget). */
+const STORE_BLOCK_BYTES = 256_000;
+
+/**
+ * Write the mark edits and the store, in as many syncs as the per-sync budget needs
+ * (budget.ts). When records remain, the store is written first: should a later batch
+ * fail, the store never lacks the originals of a cell that was marked (a record whose mark
+ * is not on the cell is simply not restored). When none remain, the restores go first and
+ * the store is deleted last.
+ */
+async function writeMarkPlan(
   context: Excel.RequestContext,
   plan: MarkPlan,
   state: HostState,
   caps: Capabilities,
-): string[] {
-  const notes = queueEdits(context, plan.edits, writeTarget(state, caps));
+): Promise<string[]> {
   const sheets = context.workbook.worksheets;
+  const target = writeTarget(state, caps);
   if (plan.records.length === 0) {
-    if (state.store.exists) {
-      // Excel refuses to delete a very hidden sheet (Worksheet.delete): unhide it first,
-      // in the same batch, after the restores queued above
-      const store = sheets.getItem(MARKS_SHEET);
-      store.visibility = 'Hidden' as Excel.SheetVisibility;
-      store.delete();
-    }
-    return notes;
+    const after: WriteUnit[] = [];
+    if (state.store.exists)
+      after.push({
+        bytes: 1000,
+        queue: () => {
+          // Excel refuses to delete a very hidden sheet (Worksheet.delete): unhide it
+          // first, in the same batch
+          const store = sheets.getItem(MARKS_SHEET);
+          store.visibility = 'Hidden' as Excel.SheetVisibility;
+          store.delete();
+        },
+      });
+    return writeInBudget(context, plan.edits, target, { after });
   }
-  const store = state.store.exists ? sheets.getItem(MARKS_SHEET) : sheets.add(MARKS_SHEET);
-  if (!state.store.exists) store.visibility = 'VeryHidden' as Excel.SheetVisibility;
-  if (state.store.rows > 0) store.getRange(`A1:A${state.store.rows}`).clear('Contents');
   const values = storeValues(plan.records);
-  store.getRange(`A1:A${values.length}`).values = values;
-  return notes;
+  let store: Excel.Worksheet | null = null;
+  const before: WriteUnit[] = [
+    {
+      bytes: 1000,
+      queue: () => {
+        store = state.store.exists ? sheets.getItem(MARKS_SHEET) : sheets.add(MARKS_SHEET);
+        if (!state.store.exists) store.visibility = 'VeryHidden' as Excel.SheetVisibility;
+        if (state.store.rows > values.length)
+          store.getRange(`A${values.length + 1}:A${state.store.rows}`).clear('Contents');
+      },
+    },
+  ];
+  for (let first = 0; first < values.length;) {
+    let last = first;
+    let bytes = 0;
+    while (last < values.length && (last === first || bytes < STORE_BLOCK_BYTES))
+      bytes += jsonBytes(values[last++]);
+    const block = values.slice(first, last);
+    const top = first + 1;
+    before.push({
+      bytes: bytes + 500,
+      queue: () => {
+        store!.getRange(`A${top}:A${top + block.length - 1}`).values = block;
+      },
+    });
+    first = last;
+  }
+  return writeInBudget(context, plan.edits, target, { before });
 }
 
 /** Check the whole workbook with the core and (by default) mark the findings on the sheets. */
@@ -111,10 +150,8 @@ export async function checkWorkbook(opts: CheckOptions = {}): Promise<CheckResul
         );
         return { report, snapshot: read.snapshot, marks: null, messages };
       }
-      if (plan.edits.length > 0 || plan.records.length > 0 || read.state.store.exists) {
-        messages.push(...queueMarkPlan(context, plan, read.state, caps));
-        await context.sync();
-      }
+      if (plan.edits.length > 0 || plan.records.length > 0 || read.state.store.exists)
+        messages.push(...(await writeMarkPlan(context, plan, read.state, caps)));
       return {
         report,
         snapshot: read.snapshot,
@@ -134,8 +171,7 @@ export async function clearMarks(): Promise<{ restored: number; messages: string
     if (!read.state.store.exists)
       return { restored: 0, messages: ['Không có đánh dấu nào để xoá.'] };
     const plan = planClear(read.state);
-    const messages = [...plan.messages, ...queueMarkPlan(context, plan, read.state, caps)];
-    await context.sync();
+    const messages = [...plan.messages, ...(await writeMarkPlan(context, plan, read.state, caps))];
     return { restored: plan.restored, messages };
   });
 }

@@ -1,8 +1,9 @@
 /**
  * Reading merged areas in their own step. Range.getMergedAreasOrNullObject "will fail to
  * return the result" when a range holds more than 512 merged areas (Excel.Range
- * reference), and a failed call fails its whole batch; so merges are read after the
- * contents, every sheet in one sync, and only when that fails:
+ * reference), and a failed call fails its whole batch; so merges are read apart from the
+ * other reads, every sheet in one sync (read.ts queues it with the sheets' extents), and
+ * only when that fails:
  *   1. each sheet in a sync of its own (when there are several);
  *   2. a sheet that still fails is read in four row bands, each band that fails in four
  *      again, within MERGE_FALLBACK_SYNCS syncs in all;
@@ -46,6 +47,11 @@ function codeOf(e: unknown): string {
   return typeof c === 'string' ? c : '';
 }
 
+/** Could this failure be the 512 merged-area limit (so that reading in parts may help)? */
+export function isMergeLimitCandidate(e: unknown): boolean {
+  return !NOT_A_MERGE_LIMIT.has(codeOf(e));
+}
+
 function split(area: MergedArea, parts: number): MergedArea[] {
   const rows = area.bottom - area.top + 1;
   if (rows < 2) return [];
@@ -62,6 +68,7 @@ function split(area: MergedArea, parts: number): MergedArea[] {
 export async function readMerges(
   context: Excel.RequestContext,
   targets: MergeTarget[],
+  opts: { skipFirstAttempt?: boolean } = {},
 ): Promise<MergeRead> {
   const merges = new Map<string, MergedArea[]>(targets.map((t) => [t.sheet, []]));
   const seen = new Set<string>();
@@ -93,7 +100,7 @@ export async function readMerges(
     try {
       await context.sync();
     } catch (e) {
-      if (NOT_A_MERGE_LIMIT.has(codeOf(e))) throw e;
+      if (!isMergeLimitCandidate(e)) throw e;
       return false;
     }
     loads.forEach(collect);
@@ -101,7 +108,7 @@ export async function readMerges(
   };
 
   if (targets.length === 0) return { merges, messages, syncs };
-  if (await attempt(targets)) return { merges, messages, syncs };
+  if (!opts.skipFirstAttempt && (await attempt(targets))) return { merges, messages, syncs };
 
   let pending: MergeTarget[] =
     targets.length > 1

@@ -1,21 +1,38 @@
 /**
- * Reading the workbook for the core, in two syncs whatever its size:
+ * Reading the workbook for the core, in bands that each fit Excel on the web's 5 MB
+ * response limit (Resource limits and performance optimization for Office Add-ins):
  *   1. the list of sheets (name, position, visibility, protection), the notes or comments
  *      collection, the workbook's structure protection;
- *   2. for every sheet at once: A1 to the end of its used range (values only), clipped to
- *      READ_WINDOW —
- *      values, cached results, formulas, number formats, value types — the fill and
- *      hyperlink of every cell (one getCellProperties call), the merged areas, and the
- *      location of every note; plus the hidden marks store.
- * Nothing is loaded in a loop of syncs.
+ *   2. every sheet's extent — A1 to the end of its used range (values only), clipped to
+ *      READ_WINDOW — the store's extent, the location of every note, and the merged areas
+ *      of every sheet (merges.ts: their own step, retried without them when over 512);
+ *   3. the contents in bands of rows: values, cached results, formulas, number formats,
+ *      value types, the fill and hyperlink of every cell (one getCellProperties call), and
+ *      the hidden marks store. A sync carries as many bands, of as many sheets, as fit in
+ *      SYNC_BUDGET_BYTES, estimated at first from FULL_CELL_BYTES a cell and then from the
+ *      bytes the sheet's previous band actually took; a band the host still refuses as too
+ *      large is read again in two halves.
+ * So a read costs 2 + ⌈estimated bytes / SYNC_BUDGET_BYTES⌉ syncs (3 for a workbook under
+ * 4 MB, which is about 25,000 filled cells), plus the merged-area fallback when a sheet
+ * holds more than 512 merged areas. Nothing is loaded in a loop of one sync per cell or row.
  */
 import type { Cell, MergedArea, SheetGrid, WorkbookSnapshot } from '../core/model/grid';
 import { columnLetters, toA1 } from '../core/model/grid';
-import { cellKey, splitQualified } from './address';
+import { areaA1, cellKey, parseAreasAddress, splitQualified } from './address';
 import type { Capabilities } from './capabilities';
 import { formatNumberVi } from '../core/model/parse-value';
 import { decodeStore, MARKS_SHEET, type MarkRecord } from './marks-store';
-import { readMerges } from './merges';
+import { isMergeLimitCandidate, readMerges } from './merges';
+import { isPayloadTooLarge, jsonBytes, SYNC_BUDGET_BYTES } from './budget';
+
+/** First guess of what one cell of a band costs in the response (all it reads). */
+export const FULL_CELL_BYTES = 160;
+/** …when only fills are read (Xoá đánh dấu). */
+export const FILL_CELL_BYTES = 80;
+/** …for one row of the marks store (a JSON record, escaped). */
+export const STORE_ROW_BYTES = 400;
+/** A measured estimate is raised by this much before sizing the next band. */
+const ESTIMATE_MARGIN = 1.25;
 
 /** The part of a sheet read at most: A1:AZ10000 (a stray cell far below costs nothing). */
 export const READ_WINDOW = { rows: 10000, cols: 52, address: 'A1:AZ10000' };
@@ -62,8 +79,22 @@ export interface WorkbookRead {
 interface SheetLoad {
   ws: Excel.Worksheet;
   used: Excel.Range;
-  win: Excel.Range;
-  props: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
+  /** The area read (0-based), null until its extent is known. */
+  area: MergedArea | null;
+  bands: BandLoad[];
+}
+
+interface BandLoad {
+  /** 0-based rows and columns of the band. */
+  area: MergedArea;
+  range: Excel.Range;
+  props: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null;
+}
+
+/** A band still to read: of a sheet (index into loads) or of the store (-1). */
+interface BandPlan {
+  sheet: number;
+  area: MergedArea;
 }
 
 /** ExcelJS's rule for a date format (brackets and quoted text removed, then y m d h s b). */
@@ -96,8 +127,8 @@ function hyperlinkOf(p: Excel.CellProperties | undefined): string | undefined {
 }
 
 /**
- * Read the whole workbook (two syncs). `values: false` reads only what marking needs
- * (sheets, fills, notes, the store), for **Xoá đánh dấu**.
+ * Read the whole workbook (2 + one sync per band, see above). `values: false` reads only
+ * what marking needs (sheets, fills, notes, the store), for **Xoá đánh dấu**.
  */
 export async function readWorkbook(
   context: Excel.RequestContext,
@@ -116,53 +147,108 @@ export async function readWorkbook(
     : null;
   await context.sync();
 
-  // --- sync 2: every sheet's content, fills, merges; note locations; the store
-  const loads: SheetLoad[] = [];
-  let storeRange: Excel.Range | null = null;
-  for (const ws of worksheets.items) {
-    if (ws.name === MARKS_SHEET) {
-      storeRange = ws.getUsedRange(true).load('values,rowCount');
-      continue;
-    }
-    const used = ws.getUsedRange(true).load('rowIndex,columnIndex,rowCount,columnCount');
-    // A1 … the used range's last cell, clipped to the window: never a null object, so the
-    // calls chained on it are safe even when the content lies wholly outside the window
-    const win = ws.getRange('A1').getBoundingRect(used).getIntersection(READ_WINDOW.address);
-    win.load(
-      withValues
-        ? 'rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat,valueTypes'
-        : 'rowIndex,columnIndex,rowCount,columnCount',
-    );
-    const props = win.getCellProperties({
-      format: { fill: { color: true, pattern: true } },
-      hyperlink: withValues,
-    });
-    loads.push({ ws, used, win, props });
-  }
-  const locations = (noteItems?.items ?? []).map((item) => ({
-    item,
-    loc: item.getLocation().load('address'),
-  }));
-  await context.sync();
-
-  // --- merged areas, in their own step (merges.ts)
+  // --- sync 2: extents, note locations, merged areas (again without them if they fail)
   const messages: string[] = [];
-  let merges = new Map<string, MergedArea[]>();
-  if (withValues && caps.merges) {
+  const readMergesHere = withValues && caps.merges;
+  let extents = queueExtents(context, worksheets.items, noteItems, readMergesHere);
+  let mergesFailed = false;
+  try {
+    await context.sync();
+  } catch (e) {
+    if (!readMergesHere || !isMergeLimitCandidate(e)) throw e;
+    mergesFailed = true;
+    extents = queueExtents(context, worksheets.items, noteItems, false);
+    await context.sync();
+  }
+  const { loads, storeWs, storeUsed, locations } = extents;
+  for (const { sheet, inside } of loads)
+    if (!inside.isNullObject)
+      sheet.area = {
+        top: 0,
+        left: 0,
+        bottom: inside.rowIndex + inside.rowCount - 1,
+        right: inside.columnIndex + inside.columnCount - 1,
+      };
+  const merges = new Map<string, MergedArea[]>();
+  if (readMergesHere && !mergesFailed) {
+    for (const { sheet, mergeAreas } of loads) {
+      const list: MergedArea[] = [];
+      if (mergeAreas && !mergeAreas.isNullObject)
+        for (const m of parseAreasAddress(mergeAreas.address))
+          if (m.sheet === sheet.ws.name) list.push(m.area);
+      merges.set(sheet.ws.name, list);
+    }
+  } else if (readMergesHere) {
     const read = await readMerges(
       context,
-      loads.map(({ ws, win }) => ({
-        sheet: ws.name,
-        area: {
-          top: win.rowIndex,
-          left: win.columnIndex,
-          bottom: win.rowIndex + win.rowCount - 1,
-          right: win.columnIndex + win.columnCount - 1,
-        },
-      })),
+      loads.flatMap(({ sheet }) =>
+        sheet.area ? [{ sheet: sheet.ws.name, area: sheet.area }] : [],
+      ),
+      { skipFirstAttempt: true },
     );
-    merges = read.merges;
+    for (const [k, v] of read.merges) merges.set(k, v);
     messages.push(...read.messages);
+  }
+
+  // --- syncs 3…: the contents, in bands within the per-sync budget
+  const sheets = loads.map((l) => l.sheet);
+  const storeRows = storeUsed ? storeUsed.rowIndex + storeUsed.rowCount : 0;
+  const storeValues: unknown[][] = [];
+  const plans: BandPlan[] = sheets.flatMap((sh, i) =>
+    sh.area ? [{ sheet: i, area: sh.area }] : [],
+  );
+  if (storeRows > 0)
+    plans.push({ sheet: -1, area: { top: 0, left: 0, bottom: storeRows - 1, right: 0 } });
+  const estimate = new Map<number, number>(); // bytes a cell, per sheet (-1: the store)
+  let lastSheetEstimate: number | undefined; // a sheet not read yet: like the last one read
+  const cellBytes = (i: number) =>
+    estimate.get(i) ??
+    (i < 0
+      ? STORE_ROW_BYTES
+      : (lastSheetEstimate ?? (withValues ? FULL_CELL_BYTES : FILL_CELL_BYTES)));
+  while (plans.length > 0) {
+    let budget = SYNC_BUDGET_BYTES;
+    const batch: { plan: BandPlan; load: BandLoad }[] = [];
+    while (plans.length > 0) {
+      const plan = plans[0];
+      const cols = plan.area.right - plan.area.left + 1;
+      const rowBytes = cols * cellBytes(plan.sheet);
+      const rows = plan.area.bottom - plan.area.top + 1;
+      let fit = Math.floor(budget / rowBytes);
+      if (fit <= 0) {
+        if (batch.length > 0) break;
+        fit = 1;
+      }
+      const take = Math.min(rows, fit);
+      const area = { ...plan.area, bottom: plan.area.top + take - 1 };
+      if (take < rows) plan.area = { ...plan.area, top: plan.area.top + take };
+      else plans.shift();
+      const band = { sheet: plan.sheet, area };
+      const ws = plan.sheet < 0 ? storeWs! : sheets[plan.sheet].ws;
+      batch.push({ plan: band, load: queueBand(ws, area, plan.sheet < 0, withValues) });
+      budget -= take * rowBytes;
+    }
+    try {
+      // one sync per band is the point: the payload guidance says to split and sync each part
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (e) {
+      const rows = batch.reduce((n, b) => n + b.plan.area.bottom - b.plan.area.top + 1, 0);
+      if (!isPayloadTooLarge(e) || rows <= 1) throw e;
+      // the estimate was short: the same bands again, each in halves, at twice the guess
+      for (const { plan } of batch) estimate.set(plan.sheet, cellBytes(plan.sheet) * 2);
+      plans.unshift(...batch.flatMap(({ plan }) => halves(plan)));
+      continue;
+    }
+    for (const { plan, load } of batch) {
+      const cells = (load.area.bottom - load.area.top + 1) * (load.area.right - load.area.left + 1);
+      const measured = bandBytes(load, plan.sheet < 0, withValues) / cells;
+      const next = Math.max(cellBytes(plan.sheet) / 4, measured * ESTIMATE_MARGIN, 8);
+      estimate.set(plan.sheet, next);
+      if (plan.sheet >= 0) lastSheetEstimate = next;
+      if (plan.sheet < 0) storeValues.push(...(load.range.values as unknown[][]));
+      else sheets[plan.sheet].bands.push(load);
+    }
   }
 
   // --- build
@@ -172,20 +258,19 @@ export async function readWorkbook(
     const cell = ref.split(':')[0].replace(/\$/g, '');
     notes.set(cellKey(sheet, cell), { sheet, cell, text: item.content, obj: item });
   }
-  const storeValues = storeRange ? (storeRange.values as unknown[][]) : [];
   const state: HostState = {
     caps,
     sheets: [],
     notes,
     structureProtected: wbProtection ? wbProtection.protected : false,
     store: {
-      exists: storeRange !== null,
-      rows: storeRange ? storeRange.rowCount : 0,
+      exists: storeWs !== null,
+      rows: storeRows,
       records: decodeStore(storeValues),
     },
   };
   const grids: SheetGrid[] = [];
-  for (const load of loads) {
+  for (const load of sheets) {
     const { sheet, grid } = buildSheet(load, notes, withValues);
     grid.merges.push(...(merges.get(sheet.name) ?? []));
     state.sheets.push(sheet);
@@ -200,18 +285,101 @@ export async function readWorkbook(
   return { snapshot, state, messages };
 }
 
+/** Queue sync 2: every sheet's used range and window, the store's, note locations, merges. */
+function queueExtents(
+  context: Excel.RequestContext,
+  items: Excel.Worksheet[],
+  noteItems: { items: (Excel.Note | Excel.Comment)[] } | null,
+  withMerges: boolean,
+) {
+  const loads: { sheet: SheetLoad; inside: Excel.Range; mergeAreas: Excel.RangeAreas | null }[] =
+    [];
+  let storeWs: Excel.Worksheet | null = null;
+  let storeUsed: Excel.Range | null = null;
+  for (const ws of items) {
+    if (ws.name === MARKS_SHEET) {
+      storeWs = ws;
+      storeUsed = ws.getUsedRange(true).load('rowIndex,rowCount');
+      continue;
+    }
+    const used = ws.getUsedRange(true).load('rowIndex,columnIndex,rowCount,columnCount');
+    // A1 … the used range's last cell, clipped to the window: never a null object, so the
+    // calls chained on it are safe even when the content lies wholly outside the window
+    const clipped = ws.getRange('A1').getBoundingRect(used).getIntersection(READ_WINDOW.address);
+    // what holds values inside the window: A1 … its last used cell is what is read, so a
+    // stray cell beyond the window costs nothing (null when the window holds no value)
+    const inside = clipped.getUsedRangeOrNullObject(true);
+    inside.load('rowIndex,columnIndex,rowCount,columnCount');
+    const win = clipped;
+    let mergeAreas: Excel.RangeAreas | null = null;
+    if (withMerges) {
+      mergeAreas = win.getMergedAreasOrNullObject();
+      mergeAreas.load('address');
+    }
+    loads.push({ sheet: { ws, used, area: null, bands: [] }, inside, mergeAreas });
+  }
+  const locations = (noteItems?.items ?? []).map((item) => ({
+    item,
+    loc: item.getLocation().load('address'),
+  }));
+  return { loads, storeWs, storeUsed, locations };
+}
+
+function queueBand(
+  ws: Excel.Worksheet,
+  area: MergedArea,
+  store: boolean,
+  withValues: boolean,
+): BandLoad {
+  const range = ws.getRange(areaA1(area));
+  if (store) {
+    range.load('values');
+    return { area, range, props: null };
+  }
+  if (withValues) range.load('values,formulas,numberFormat,valueTypes');
+  const props = range.getCellProperties({
+    format: { fill: { color: true, pattern: true } },
+    hyperlink: withValues,
+  });
+  return { area, range, props };
+}
+
+/** Bytes a band's response actually took (the data loaded, as JSON). */
+function bandBytes(load: BandLoad, store: boolean, withValues: boolean): number {
+  const r = load.range;
+  if (store) return jsonBytes(r.values);
+  let n = jsonBytes(load.props!.value);
+  if (withValues)
+    n +=
+      jsonBytes(r.values) +
+      jsonBytes(r.formulas) +
+      jsonBytes(r.numberFormat) +
+      jsonBytes(r.valueTypes);
+  return n;
+}
+
+function halves(plan: BandPlan): BandPlan[] {
+  const { top, bottom } = plan.area;
+  if (top === bottom) return [plan];
+  const mid = top + Math.floor((bottom - top) / 2);
+  return [
+    { sheet: plan.sheet, area: { ...plan.area, bottom: mid } },
+    { sheet: plan.sheet, area: { ...plan.area, top: mid + 1 } },
+  ];
+}
+
 function buildSheet(
   load: SheetLoad,
   notes: Map<string, NoteHandle>,
   withValues: boolean,
 ): { sheet: SheetState; grid: SheetGrid } {
-  const { ws, used, win, props } = load;
+  const { ws, used, area, bands } = load;
   const sheet: SheetState = {
     name: ws.name,
     position: ws.position,
     visibility: ws.visibility,
     protected: ws.protection.protected,
-    window: null,
+    window: area,
     fills: new Map(),
   };
   const lastRow = used.rowIndex + used.rowCount;
@@ -221,19 +389,17 @@ function buildSheet(
   const grid: SheetGrid = { name: ws.name, cells: [], merges: [], index: ws.position };
   if (sheet.protected) grid.protected = true;
   const byAddress = new Map<string, Cell>();
-  {
-    const top = win.rowIndex;
-    const left = win.columnIndex;
-    sheet.window = { top, left, bottom: top + win.rowCount - 1, right: left + win.columnCount - 1 };
-    const cellProps = props.value;
-    for (let r = 0; r < win.rowCount; r++) {
-      for (let c = 0; c < win.columnCount; c++) {
+  for (const band of bands) {
+    const { top, left, bottom, right } = band.area;
+    const cellProps = band.props!.value;
+    for (let r = 0; r <= bottom - top; r++) {
+      for (let c = 0; c <= right - left; c++) {
         const a1 = toA1(top + r, left + c);
         const p = cellProps[r]?.[c];
         const fill = fillOf(p);
         if (fill) sheet.fills.set(a1, fill);
         if (!withValues) continue;
-        const cell = readCell(win, r, c, top + r, left + c, p);
+        const cell = readCell(band.range, r, c, top + r, left + c, p);
         if (fill) cell.fill = fill.slice(1);
         if (cell.kind === 'empty' && !cell.formula && !cell.fill && !cell.hyperlink) continue;
         grid.cells.push(cell);

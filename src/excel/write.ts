@@ -9,6 +9,7 @@ import type { CellEdit } from '../core/plan/edit-plan';
 import { fromA1, toA1 } from '../core/model/grid';
 import { cellKey, parseArea, qualified } from './address';
 import type { Capabilities } from './capabilities';
+import { jsonBytes, syncInBudget, type WriteUnit } from './budget';
 import { ExcelAdapterError, MESSAGES } from './errors';
 import type { NoteHandle } from './read';
 import { queuePageLayoutState, queuePageSetup, type PageLayoutState } from './page-layout';
@@ -216,6 +217,66 @@ export function checkEdits(edits: AdapterEdit[], target: WriteTarget): AdapterEd
   return out;
 }
 
+/** What queueing carries from one edit to the next (sheet objects, tab order, counts). */
+export interface EditQueueState {
+  order: string[];
+  sheets: Map<string, Excel.Worksheet>;
+  skippedNotes: number;
+  /** More edits follow: leave the closing notes to the last call. */
+  continues: boolean;
+}
+
+export function newEditQueue(target: WriteTarget): EditQueueState {
+  return {
+    order: target.sheets.map((s) => s.name),
+    sheets: new Map(),
+    skippedNotes: 0,
+    continues: false,
+  };
+}
+
+/** Actions an edit queues at most (an estimate for the request's size). */
+function actionCount(e: AdapterEdit): number {
+  switch (e.op) {
+    case 'set-style':
+    case 'restore-format':
+      return 10;
+    case 'set-fill':
+    case 'delete-sheet':
+      return 2;
+    default:
+      return 4;
+  }
+}
+
+/** Estimated request bytes of one edit: its actions (object paths and calls) and its data. */
+export function editBytes(e: AdapterEdit): number {
+  return 250 * actionCount(e) + jsonBytes(e);
+}
+
+/**
+ * Queue `edits` (already checked) and sync each time the per-sync budget is reached
+ * (budget.ts), with `before` and `after` units around them: ⌈estimated bytes / budget⌉
+ * syncs. Returns Vietnamese notes on what the host could not do.
+ */
+export async function writeInBudget(
+  context: Excel.RequestContext,
+  edits: AdapterEdit[],
+  target: WriteTarget,
+  around: { before?: WriteUnit[]; after?: WriteUnit[] } = {},
+): Promise<string[]> {
+  const queue = newEditQueue(target);
+  queue.continues = true;
+  const units: WriteUnit[] = edits.map((e) => ({
+    bytes: editBytes(e),
+    queue: () => void queueEdits(context, [e], target, queue),
+  }));
+  queue.continues = true;
+  await syncInBudget(context, [...(around.before ?? []), ...units, ...(around.after ?? [])]);
+  queue.continues = false;
+  return queueEdits(context, [], target, queue);
+}
+
 /**
  * Queue `edits` (already checked) on `context`. No sync. Returns Vietnamese notes on what
  * the host could not do (e.g. notes on an Excel without notes or comments).
@@ -224,10 +285,10 @@ export function queueEdits(
   context: Excel.RequestContext,
   edits: AdapterEdit[],
   target: WriteTarget,
+  queue: EditQueueState = newEditQueue(target),
 ): string[] {
   const notes: string[] = [];
-  const order = target.sheets.map((s) => s.name);
-  const sheets = new Map<string, Excel.Worksheet>();
+  const { order, sheets } = queue;
   const sheet = (name: string): Excel.Worksheet => {
     let ws = sheets.get(name);
     if (!ws) {
@@ -236,7 +297,6 @@ export function queueEdits(
     }
     return ws;
   };
-  let skippedNotes = 0;
   for (const e of edits) {
     switch (e.op) {
       case 'add-sheet': {
@@ -339,7 +399,7 @@ export function queueEdits(
         break;
       case 'set-note':
         if (target.caps.noteKind === 'none') {
-          skippedNotes++;
+          queue.skippedNotes++;
           break;
         }
         queueNote(context, target, e.sheet, e.cell, e.text);
@@ -399,9 +459,9 @@ export function queueEdits(
       }
     }
   }
-  if (skippedNotes > 0)
+  if (queue.skippedNotes > 0 && !queue.continues)
     notes.push(
-      `Không ghi được ${skippedNotes} ghi chú vì Excel này chưa hỗ trợ ghi chú hay chú thích (cần ExcelApi 1.10).`,
+      `Không ghi được ${queue.skippedNotes} ghi chú vì Excel này chưa hỗ trợ ghi chú hay chú thích (cần ExcelApi 1.10).`,
     );
   return notes;
 }

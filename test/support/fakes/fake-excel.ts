@@ -292,7 +292,12 @@ function isFilled(c: FakeCell | undefined): boolean {
 export interface FakeWorkbookOptions {
   /** Highest ExcelApi version the fake host supports (default "1.18"). */
   apiVersion?: string;
+  /** Per-sync payload limit in bytes (default Excel on the web's 5 MB). */
+  payloadLimit?: number;
 }
+
+/** "5MB" of the payload guidance, counted strictly. */
+export const WEB_PAYLOAD_LIMIT = 5_000_000;
 
 export class FakeWorkbook {
   sheets: FakeSheet[] = [];
@@ -312,6 +317,10 @@ export class FakeWorkbook {
   delayedForCellEdit = 0;
   private cellEditWaiters: (() => void)[] = [];
   structureProtected = false;
+  /** Per-sync payload limit in bytes: Excel on the web's 5 MB (Infinity: no limit). */
+  payloadLimit: number;
+  /** Request and response bytes of every sync that carried actions, in order. */
+  payloads: { request: number; response: number }[] = [];
   apiVersion: string;
   syncCount = 0;
   /** Syncs of the last Excel.run batch (reset at each run). */
@@ -321,6 +330,7 @@ export class FakeWorkbook {
 
   constructor(opts: FakeWorkbookOptions = {}) {
     this.apiVersion = opts.apiVersion ?? '1.18';
+    this.payloadLimit = opts.payloadLimit ?? WEB_PAYLOAD_LIMIT;
   }
 
   /** Plain JSON of the workbook (to hand it to a browser page). */
@@ -574,19 +584,57 @@ export class FakeOfficeHost {
 
 type Op = () => void;
 
+/** Bytes a queued action adds to a request (its JSON: action, object path, arguments). */
+export const OP_REQUEST_BYTES = 200;
+/** Bytes an action adds to a response besides the data it loads. */
+export const OP_RESPONSE_BYTES = 50;
+
+/** UTF-8 length of a string (Vietnamese letters take 2 or 3 bytes). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n +=
+      c < 0x80
+        ? 1
+        : c < 0x800
+          ? 2
+          : c >= 0xd800 && c < 0xdc00
+            ? 4
+            : c >= 0xdc00 && c < 0xe000
+              ? 0
+              : 3;
+  }
+  return n;
+}
+
+/** Bytes of a value sent or returned as JSON. */
+export function jsonBytes(v: unknown): number {
+  return utf8Length(JSON.stringify(v) ?? '');
+}
+
 export class FakeRequestContext {
   private queue: Op[] = [];
   readonly workbook: WorkbookApi;
   syncs = 0;
   /** Excel.run({ delayForCellEdit: true }, …) */
   delayForCellEdit = false;
+  private requestBytes = 0;
+  private responseBytes = 0;
 
   constructor(readonly wb: FakeWorkbook) {
     this.workbook = new WorkbookApi(this);
   }
 
-  enqueue(op: Op): void {
+  /** Queue an action; `payload` is the size of the data it sends (values, note text…). */
+  enqueue(op: Op, payload = 0): void {
     this.queue.push(op);
+    this.requestBytes += OP_REQUEST_BYTES + payload;
+  }
+
+  /** Count data an action returns (inside a queued op). */
+  respond(bytes: number): void {
+    this.responseBytes += bytes;
   }
 
   pending(): boolean {
@@ -597,8 +645,12 @@ export class FakeRequestContext {
     this.wb.syncCount++;
     this.wb.lastRunSyncs++;
     this.syncs++;
+    for (const sh of this.wb.sheets) touch(sh); // test helpers may have changed cells
     const ops = this.queue;
+    const request = this.requestBytes;
     this.queue = [];
+    this.requestBytes = 0;
+    this.responseBytes = 0;
     if (this.wb.cellEditMode && ops.length > 0) {
       // HOST RULE (Excel.RunOptions.delayForCellEdit): "When true, … if the user is in cell
       // edit mode then the batch request is delayed until the user exits cell edit mode";
@@ -615,7 +667,25 @@ export class FakeRequestContext {
           'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
         );
     }
+    // HOST RULE (Resource limits and performance optimization for Office Add-ins; Excel
+    // JavaScript API performance optimization, "Payload size limit best practices"): "Excel
+    // on the web has a payload size limit for requests and responses of 5MB. RichAPI.Error
+    // will be thrown if that limit is exceeded." A request over it runs nothing; a response
+    // over it fails after the actions ran (reads only fill client objects, which the
+    // failed sync leaves unusable).
+    if (ops.length > 0 && request > this.wb.payloadLimit)
+      throw new FakeOfficeError(
+        'RequestPayloadSizeLimitExceeded',
+        `The request payload size has exceeded the limit (${request} bytes).`,
+      );
     for (const op of ops) op();
+    const response = this.responseBytes + ops.length * OP_RESPONSE_BYTES;
+    if (ops.length > 0) this.wb.payloads.push({ request, response });
+    if (response > this.wb.payloadLimit)
+      throw new FakeOfficeError(
+        'ResponsePayloadSizeLimitExceeded',
+        `The response payload size has exceeded the limit (${response} bytes).`,
+      );
   }
 }
 
@@ -625,10 +695,23 @@ function loadProps(spec: string | string[] | undefined): string[] {
   return list.map((s) => s.trim()).filter(Boolean);
 }
 
+/** Loaded properties; every value put here counts towards the sync's response. */
+class LoadedProps extends Map<string, unknown> {
+  constructor(private readonly context: FakeRequestContext) {
+    super();
+  }
+  override set(prop: string, value: unknown): this {
+    this.context.respond(jsonBytes(value));
+    return super.set(prop, value);
+  }
+}
+
 class ClientObject {
-  protected loaded = new Map<string, unknown>();
+  protected loaded: Map<string, unknown>;
   protected nullState: boolean | undefined;
-  constructor(readonly context: FakeRequestContext) {}
+  constructor(readonly context: FakeRequestContext) {
+    this.loaded = new LoadedProps(context);
+  }
 
   protected get wb(): FakeWorkbook {
     return this.context.wb;
@@ -1170,7 +1253,28 @@ class WorksheetProtectionApi extends ClientObject {
   }
 }
 
-function usedRect(s: FakeSheet, valuesOnly: boolean): Rect | null {
+/** Used rectangles computed in the current sync (cleared by every write: guardWrite). */
+const usedCache = new WeakMap<FakeSheet, Map<string, Rect | null>>();
+
+function usedRect(s: FakeSheet, valuesOnly: boolean, within?: Rect): Rect | null {
+  let cache = usedCache.get(s);
+  if (!cache) usedCache.set(s, (cache = new Map()));
+  const k = `${valuesOnly}:${within ? rectA1(within) : ''}`;
+  if (cache.has(k)) {
+    const hit = cache.get(k);
+    return hit ? { ...hit } : null;
+  }
+  const r = computeUsedRect(s, valuesOnly, within);
+  cache.set(k, r && { ...r });
+  return r;
+}
+
+/** Forget the used rectangles of a sheet (its cells changed). */
+function touch(s: FakeSheet): void {
+  usedCache.delete(s);
+}
+
+function computeUsedRect(s: FakeSheet, valuesOnly: boolean, within?: Rect): Rect | null {
   let r: Rect | null = null;
   for (const [k, c] of s.cells) {
     const formatted = !!(
@@ -1182,7 +1286,14 @@ function usedRect(s: FakeSheet, valuesOnly: boolean): Rect | null {
       c.validation
     );
     if (!isFilled(c) && (valuesOnly || !formatted)) continue;
-    const [row, col] = k.split(',').map(Number);
+    const comma = k.indexOf(',');
+    const row = Number(k.slice(0, comma));
+    const col = Number(k.slice(comma + 1));
+    if (
+      within &&
+      (row < within.top || row > within.bottom || col < within.left || col > within.right)
+    )
+      continue;
     if (!r) r = { top: row, left: col, bottom: row, right: col };
     else {
       r.top = Math.min(r.top, row);
@@ -1236,6 +1347,7 @@ const EDGE_KEYS: Record<string, string> = {
 };
 
 function guardWrite(wb: FakeWorkbook, s: FakeSheet): void {
+  touch(s);
   if (s.protected)
     throw new FakeOfficeError(
       'AccessDenied',
@@ -1429,13 +1541,13 @@ export class RangeApi extends ClientObject {
     return this.read('values');
   }
   set values(v: unknown[][]) {
-    this.context.enqueue(() => this.writeGrid(v, false));
+    this.context.enqueue(() => this.writeGrid(v, false), jsonBytes(v));
   }
   get formulas(): FakeScalar[][] {
     return this.read('formulas');
   }
   set formulas(v: unknown[][]) {
-    this.context.enqueue(() => this.writeGrid(v, true));
+    this.context.enqueue(() => this.writeGrid(v, true), jsonBytes(v));
   }
   get numberFormat(): string[][] {
     return this.read('numberFormat');
@@ -1451,7 +1563,7 @@ export class RangeApi extends ClientObject {
         else cell.numberFormat = f;
         s.cells.set(key(r, c), cell);
       });
-    });
+    }, jsonBytes(v));
   }
   get valueTypes(): string[][] {
     return this.read('valueTypes');
@@ -1510,37 +1622,45 @@ export class RangeApi extends ClientObject {
         borders?: object;
       };
       result.put(
-        this.grid((c, s, r, col) => {
-          const p: FakeCellProperties = {};
-          if (opts.address) p.address = `${quoteSheet(s.name)}!${colLetters(col)}${r + 1}`;
-          if (opts.hyperlink && c?.hyperlink)
-            p.hyperlink = { address: c.hyperlink, textToDisplay: String(c.value) };
-          if (opts.format) {
-            p.format = {};
-            if (fmt.fill)
-              p.format.fill = c?.fill
-                ? { color: c.fill, pattern: 'Solid' }
-                : { color: '#FFFFFF', pattern: 'None' };
-            if (fmt.font)
-              p.format.font = {
-                bold: !!c?.bold,
-                italic: !!c?.italic,
-                name: c?.fontName ?? 'Calibri',
-                size: c?.fontSize ?? 11,
-              };
-            if (fmt.wrapText) p.format.wrapText = !!c?.wrap;
-            if (fmt.horizontalAlignment) p.format.horizontalAlignment = c?.align ?? 'General';
-            if (fmt.borders) {
-              const b: Record<string, { style: string }> = {};
-              for (const e of EDGES) b[EDGE_KEYS[e]] = { style: c?.borders?.[e] ?? 'None' };
-              p.format.borders = b;
+        this.respondWith(
+          this.grid((c, s, r, col) => {
+            const p: FakeCellProperties = {};
+            if (opts.address) p.address = `${quoteSheet(s.name)}!${colLetters(col)}${r + 1}`;
+            if (opts.hyperlink && c?.hyperlink)
+              p.hyperlink = { address: c.hyperlink, textToDisplay: String(c.value) };
+            if (opts.format) {
+              p.format = {};
+              if (fmt.fill)
+                p.format.fill = c?.fill
+                  ? { color: c.fill, pattern: 'Solid' }
+                  : { color: '#FFFFFF', pattern: 'None' };
+              if (fmt.font)
+                p.format.font = {
+                  bold: !!c?.bold,
+                  italic: !!c?.italic,
+                  name: c?.fontName ?? 'Calibri',
+                  size: c?.fontSize ?? 11,
+                };
+              if (fmt.wrapText) p.format.wrapText = !!c?.wrap;
+              if (fmt.horizontalAlignment) p.format.horizontalAlignment = c?.align ?? 'General';
+              if (fmt.borders) {
+                const b: Record<string, { style: string }> = {};
+                for (const e of EDGES) b[EDGE_KEYS[e]] = { style: c?.borders?.[e] ?? 'None' };
+                p.format.borders = b;
+              }
             }
-          }
-          return p;
-        }),
+            return p;
+          }),
+        ),
       );
     });
     return result;
+  }
+
+  /** Count a returned value towards the sync's response. */
+  private respondWith<T>(v: T): T {
+    this.context.respond(jsonBytes(v));
+    return v;
   }
 
   getMergedAreasOrNullObject(): RangeAreasApi {
@@ -1582,6 +1702,20 @@ export class RangeApi extends ClientObject {
       const hit = intersect(rect, parseAddress(address).rect);
       if (!hit) throw new FakeOfficeError('ItemNotFound', 'No intersection.');
       return { sheet, rect: hit };
+    });
+  }
+
+  /**
+   * Range.getUsedRangeOrNullObject (ExcelApi 1.4): "the used range of the given range
+   * object", null "if there are no used cells within the range" — the smallest rectangle
+   * holding every used cell inside this range.
+   */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeApi {
+    return new RangeApi(this.context, () => {
+      this.wb.need('1.4', 'Range.getUsedRangeOrNullObject');
+      const { sheet, rect } = this.resolveOrThrow();
+      const used = usedRect(sheet, !!valuesOnly, rect);
+      return used ? { sheet, rect: used } : null;
     });
   }
 
@@ -1952,7 +2086,7 @@ class NoteCollectionApi extends ClientObject {
         throw new FakeOfficeError('InvalidArgument', 'The cell already has a note.');
       t.sheet.notes.set(t.k, content);
       where = t;
-    });
+    }, jsonBytes(content));
     return new NoteApi(this.context, () => where);
   }
 
@@ -1996,7 +2130,7 @@ class NoteApi extends ClientObject {
       const r = this.must();
       guardWrite(this.wb, r.sheet);
       r.sheet.notes.set(r.k, v);
-    });
+    }, jsonBytes(v));
   }
   delete(): void {
     this.context.enqueue(() => {
@@ -2052,7 +2186,7 @@ class CommentCollectionApi extends ClientObject {
         throw new FakeOfficeError('InvalidArgument', 'The cell already has a comment.');
       made = { id: this.wb.newId(), sheet: s.name, key: k, content, replies: [] };
       this.wb.comments.push(made);
-    });
+    }, jsonBytes(content));
     return new CommentApi(this.context, () => made);
   }
 }
@@ -2089,7 +2223,7 @@ class CommentApi extends ClientObject {
       const c = this.must();
       guardWrite(this.wb, this.wb.mustSheet(c.sheet));
       c.content = v;
-    });
+    }, jsonBytes(v));
   }
   get id(): string {
     return this.read('id');

@@ -32,7 +32,32 @@ const GIVEN = [
  */
 export function largeFormFake(rows = 2000, opts: FakeWorkbookOptions = {}): FakeWorkbook {
   const wb = new FakeWorkbook(opts);
-  const s = wb.addSheet('Mẫu 3.3');
+  addLargeForm(wb, 'Mẫu 3.3', rows);
+  return wb;
+}
+
+/**
+ * A commune's workbook with one Mẫu 3.3 sheet per thôn (`sheets` sheets of `rows` people,
+ * 8 columns) after the PHỤ LỤC 01 appendix: about 8 × rows × sheets cells.
+ */
+export function communeFormsFake(
+  sheets: number,
+  rows: number,
+  opts: FakeWorkbookOptions = {},
+): FakeWorkbook {
+  const wb = hoangKimFake(opts);
+  for (let i = 1; i <= sheets; i++) addLargeForm(wb, `Mẫu 3.3 - Thôn ${i}`, rows, i * rows);
+  wb.activeSheet = wb.sheets[0].name;
+  return wb;
+}
+
+/** Total number of cells holding something, over every sheet. */
+export function cellCount(wb: FakeWorkbook): number {
+  return wb.sheets.reduce((n, s) => n + s.cells.size, 0);
+}
+
+function addLargeForm(wb: FakeWorkbook, name: string, rows: number, seed = 0): void {
+  const s = wb.addSheet(name);
   const put = (r: number, c: number, value: string | number) => s.cells.set(`${r},${c}`, { value });
   put(
     0,
@@ -53,7 +78,7 @@ export function largeFormFake(rows = 2000, opts: FakeWorkbookOptions = {}): Fake
   for (let i = 0; i < rows; i++) {
     const r = 3 + i;
     const dup = i > 0 && i % 251 === 0;
-    const n = dup ? i - 1 : i;
+    const n = (dup ? i - 1 : i) + seed;
     put(r, 0, i + 1);
     put(r, 1, `${SURNAMES[n % SURNAMES.length]} ${GIVEN[(n * 7) % GIVEN.length]} ${n}`);
     const phone =
@@ -69,5 +94,4 @@ export function largeFormFake(rows = 2000, opts: FakeWorkbookOptions = {}): Fake
   put(end + 1, 0, 'Tỷ lệ dân số trưởng thành có điện thoại thông minh:');
   put(end + 2, 0, 'Tỷ lệ thuê bao điện thoại thông minh được cài đặt phần mềm ATTT:');
   wb.activeSheet = s.name;
-  return wb;
 }
