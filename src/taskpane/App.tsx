@@ -104,6 +104,8 @@ export function App({ host = officeHost }: AppProps) {
     [run, host],
   );
 
+  const onRollup = useCallback(() => run(UI.rollingUp, () => host.rollupCommunes()), [run, host]);
+
   const onInsert = useCallback(
     () =>
       run(UI.inserting, async () => {
@@ -147,6 +149,9 @@ export function App({ host = officeHost }: AppProps) {
           </Button>
           <Button appearance="secondary" onClick={onClear} disabled={busy !== null}>
             {UI.clearMarks}
+          </Button>
+          <Button appearance="secondary" onClick={onRollup} disabled={busy !== null}>
+            {UI.rollup}
           </Button>
         </div>
         <ExtraActions />

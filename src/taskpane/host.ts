@@ -5,14 +5,18 @@
 import { planTemplate } from '../core/appendix/template';
 import { defaultCatalog } from '../core/catalog/catalog';
 import type { Catalog } from '../core/catalog/types';
+import { analyzeWorkbook } from '../core/analyze';
+import { planWorkbookRollup } from '../core/rollup';
 import {
   applyPlan,
   checkWorkbook,
   clearMarks,
+  readWorkbookSnapshot,
   selectCell,
   type ApplyResult,
   type CheckResult,
 } from '../excel';
+import { UI } from './labels';
 
 export interface PaneHost {
   catalog: () => Catalog;
@@ -21,6 +25,11 @@ export interface PaneHost {
   select: (sheet: string, cell: string) => Promise<void>;
   /** Insert a blank official PHỤ LỤC 01 (from the catalog) as a new sheet. */
   insertBlankAppendix: () => Promise<ApplyResult & { description: string }>;
+  /**
+   * **Tổng hợp các xã**: the communes' appendices of the workbook (one per sheet) rolled up
+   * into Tổng hợp / Theo tiêu chí / Ma trận sheets (core/rollup's plan). Vietnamese messages.
+   */
+  rollupCommunes: () => Promise<string[]>;
 }
 
 let catalog: Catalog | undefined;
@@ -38,5 +47,14 @@ export const officeHost: PaneHost = {
       : plan.edits;
     const result = await applyPlan({ ...plan, edits });
     return { ...result, description: plan.description };
+  },
+  rollupCommunes: async () => {
+    const snapshot = await readWorkbookSnapshot();
+    const catalog = officeHost.catalog();
+    const planned = planWorkbookRollup(snapshot, analyzeWorkbook(snapshot, catalog), catalog);
+    if (!planned) return [UI.rollupNone];
+    const result = await applyPlan(planned.plan);
+    const added = planned.plan.edits.flatMap((e) => (e.op === 'add-sheet' ? [e.sheet] : []));
+    return [planned.plan.description, UI.rollupAdded(added), ...result.notes];
   },
 };

@@ -39,6 +39,12 @@ export const UI = {
     return parts.length ? parts.join(', ') : 'Không có lỗi';
   },
   goTo: (sheet: string, cell: string) => `Chọn ô ${cell} trên trang tính ${sheet}`,
+  rollup: 'Tổng hợp các xã',
+  rollingUp: 'Đang tổng hợp các xã…',
+  rollupNone:
+    'Không có PHỤ LỤC 01/02/03 nào trong sổ làm việc để tổng hợp (mỗi xã một trang tính).',
+  rollupAdded: (sheets: string[]) =>
+    `Đã thêm ${sheets.map((s) => `“${s}”`).join(', ')}; các số đếm là công thức trên sheet ma trận: sửa một ô “Đ”/“K”/“?”, mọi tổng đổi theo.`,
 };
 
 export function severityLabel(s: Severity): string {

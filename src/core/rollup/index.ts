@@ -32,6 +32,8 @@ export {
   MATRIX_MARK,
   ROLLUP_SHEETS,
   planRollup,
+  planWorkbookRollup,
+  WORKBOOK_ROLLUP_SHEETS,
   type RollupPlanOptions,
   type RollupSheetKey,
 } from './sheets';

@@ -13,7 +13,10 @@ import type { CellEdit, EditPlan } from '../plan/edit-plan';
 import { columnLetters } from '../model/grid';
 import { SEVERITY_LABELS, percentVi } from '../model/labels';
 import type { Verdict } from '../model/report-types';
-import { baseName, type RollupModel, type RollupLevel } from './model';
+import type { Catalog } from '../catalog/types';
+import type { WorkbookSnapshot } from '../model/grid';
+import type { WorkbookReport } from '../model/report-types';
+import { baseName, buildRollup, rollupWorkbook, type RollupModel, type RollupLevel } from './model';
 
 export const ROLLUP_SHEETS = {
   summary: 'Tổng hợp',
@@ -421,4 +424,32 @@ function levelKind(level: RollupLevel): string {
 
 function kindTitle(kind: string): string {
   return kind.replace(/^phu-luc-/, 'PHỤ LỤC ');
+}
+
+/** The sheets the add-in adds to an open workbook. */
+export const WORKBOOK_ROLLUP_SHEETS: RollupSheetKey[] = ['summary', 'criteria', 'matrix'];
+
+/**
+ * The add-in's **Tổng hợp các xã**: a workbook holding several communes' appendices (one per
+ * sheet) rolled up into Tổng hợp / Theo tiêu chí / Ma trận sheets added to it, the summary
+ * selected. `report` is the workbook's analysis (as Kiểm tra made it). Null when the workbook
+ * holds no appendix.
+ */
+export function planWorkbookRollup(
+  snapshot: WorkbookSnapshot,
+  report: WorkbookReport,
+  catalog: Catalog,
+  level: RollupLevel = 'xa',
+): { plan: EditPlan; model: RollupModel } | null {
+  const file = snapshot.name ?? 'Sổ làm việc';
+  const part = rollupWorkbook(file, snapshot, report, catalog, level);
+  if (part.communes.length === 0) return null;
+  const model = buildRollup(part.communes, [part.file], catalog, level);
+  const plan = planRollup(model, {
+    sheets: WORKBOOK_ROLLUP_SHEETS,
+    existingSheets: snapshot.sheets.map((s) => s.name),
+  });
+  const summary = plan.edits.find((e) => e.op === 'add-sheet');
+  if (summary) plan.edits.push({ op: 'select', sheet: summary.sheet, cell: 'A1' });
+  return { plan, model };
 }
