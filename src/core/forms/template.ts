@@ -13,6 +13,7 @@ import {
   type FormListDef,
 } from './definitions';
 import { planFillForms } from './fill-forms';
+import { printSetupForPlan } from '../report/print-setup';
 import { applyPlanToSnapshot } from '../plan/apply-to-snapshot';
 import { recognizeForm } from './recognize-form';
 import type { FormKind } from './types';
@@ -189,6 +190,17 @@ export function planFormTemplate(kind: FormKind, opts: FormTemplateOptions = {})
   const notes: string[] = [];
   if (rec) edits.push(...planFillForms(snap, [rec]).edits);
   else notes.push(`Không nhận ra được mẫu vừa tạo (${kind}).`);
+  // prints as an official form: A4, one page wide, its (first) list header repeated
+  const header = rec?.lists[0]?.headerRows ?? [];
+  const widths = Object.values(snap.sheets[0].columnWidths ?? {});
+  edits.push(
+    ...printSetupForPlan({ description: '', edits }, sheet, {
+      ...(header.length
+        ? { headerRows: [Math.min(...header), Math.max(...header)] as [number, number] }
+        : {}),
+      orientation: widths.reduce((a, w) => a + w, 0) > 100 ? 'landscape' : 'portrait',
+    }),
+  );
   return {
     description: `Tạo ${formSheetName(kind)} trống (${formDef(kind).title.replace(/^Mẫu (số )?\d\.\d\.\s*/, '')}) trên trang tính "${sheet}"`,
     edits,
