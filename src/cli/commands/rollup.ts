@@ -167,7 +167,7 @@ export function rollupText(model: RollupModel): string {
       .filter(Boolean)
       .join(', ');
     out.push(
-      `  ${pad(c.code, 6)}${pad(`${c.met}/${c.total}`, 9)}${pad(percentVi(c.rate), 7, true)}` +
+      `  ${pad(c.code, 6)}${pad(`${c.met}/${c.total}`, 8, true)}${pad(percentVi(c.rate), 8, true)}` +
         (extra ? `  (${extra})` : ''),
     );
   }
