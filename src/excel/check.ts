@@ -13,6 +13,8 @@ import { defaultCatalog } from '../core/catalog/catalog';
 import type { Catalog } from '../core/catalog/types';
 import type { WorkbookSnapshot } from '../core/model/grid';
 import type { WorkbookReport } from '../core/model/report-types';
+import { activeCatalogFrom, CATALOG_SETTING } from '../core/catalog/workbook-setting';
+import { readDocumentSetting } from './settings';
 import { detectCapabilities, type Capabilities } from './capabilities';
 import { ExcelAdapterError, MESSAGES } from './errors';
 import { planClear, planMarks, type MarkPlan } from './marks';
@@ -41,10 +43,18 @@ export interface CheckResult {
 }
 
 let cachedCatalog: Catalog | undefined;
-function catalogOrDefault(c?: Catalog): Catalog {
-  if (c) return c;
+/** The given catalog, else the one stored with the workbook (document settings), else the default. */
+function catalogOrDefault(c?: Catalog): { catalog: Catalog; problem?: string } {
+  if (c) return { catalog: c };
+  const stored = readDocumentSetting(CATALOG_SETTING);
+  if (stored !== null) {
+    const active = activeCatalogFrom(stored);
+    return active.problem
+      ? { catalog: active.catalog, problem: active.problem }
+      : { catalog: active.catalog };
+  }
   cachedCatalog ??= defaultCatalog();
-  return cachedCatalog;
+  return { catalog: cachedCatalog };
 }
 
 /** Run the core on a snapshot; a failure of the core is reported, never hidden. */
@@ -134,13 +144,13 @@ async function writeMarkPlan(
 
 /** Check the whole workbook with the core and (by default) mark the findings on the sheets. */
 export async function checkWorkbook(opts: CheckOptions = {}): Promise<CheckResult> {
-  const catalog = catalogOrDefault(opts.catalog);
+  const { catalog, problem } = catalogOrDefault(opts.catalog);
   return runExcel(
     async (context) => {
       const caps = detectCapabilities();
       const read = await readWorkbook(context, caps);
       const report = analyze(read.snapshot, catalog);
-      const messages = [...caps.degraded, ...read.messages];
+      const messages = [...caps.degraded, ...read.messages, ...(problem ? [problem] : [])];
       if (opts.mark === false) return { report, snapshot: read.snapshot, marks: null, messages };
       const plan = planMarks(report, read.state);
       messages.push(...plan.messages);

@@ -19,3 +19,4 @@ export type { AdapterErrorCode } from './errors';
 export { detectCapabilities, MIN_EXCEL_API } from './capabilities';
 export type { Capabilities, NoteKind } from './capabilities';
 export { MARKS_SHEET } from './marks-store';
+export { readDocumentSetting, writeDocumentSetting } from './settings';

@@ -65,7 +65,8 @@ export function App({ host = officeHost }: AppProps) {
   const [busy, setBusy] = useState<string | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
-  const catalog = useMemo(() => host.catalog(), [host]);
+  // read on each render: the workbook's catalog may change (Dùng bảng này làm bộ tiêu chí)
+  const catalog = host.catalog();
 
   const run = useCallback<PaneApi['run']>(async (label, action) => {
     setBusy(label);

@@ -8,8 +8,14 @@
  * **Hoàn tác** here (one import and one JSX line).
  */
 
+import { CatalogActions } from './components/CatalogActions';
 import { FormulaActions } from './components/FormulaActions';
 
 export function ExtraActions() {
-  return <FormulaActions />;
+  return (
+    <>
+      <FormulaActions />
+      <CatalogActions />
+    </>
+  );
 }

@@ -7,11 +7,13 @@ import { defaultCatalog } from '../core/catalog/catalog';
 import type { Catalog } from '../core/catalog/types';
 import { analyzeWorkbook } from '../core/analyze';
 import { planWorkbookRollup } from '../core/rollup';
+import { activeCatalogFrom, CATALOG_SETTING } from '../core/catalog/workbook-setting';
 import {
   applyPlan,
   checkWorkbook,
   clearMarks,
   readWorkbookSnapshot,
+  readDocumentSetting,
   selectCell,
   type ApplyResult,
   type CheckResult,
@@ -32,10 +34,14 @@ export interface PaneHost {
   rollupCommunes: () => Promise<string[]>;
 }
 
-let catalog: Catalog | undefined;
+/** The catalog stored with the workbook (document settings), else the default. */
+export function workbookCatalog(): Catalog {
+  const stored = readDocumentSetting(CATALOG_SETTING);
+  return stored === null ? defaultCatalog() : activeCatalogFrom(stored).catalog;
+}
 
 export const officeHost: PaneHost = {
-  catalog: () => (catalog ??= defaultCatalog()),
+  catalog: () => workbookCatalog(),
   check: () => checkWorkbook(),
   clearMarks: () => clearMarks(),
   select: (sheet, cell) => selectCell(sheet, cell),

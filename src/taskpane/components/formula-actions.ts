@@ -6,13 +6,13 @@
  */
 import { analyzeWorkbook } from '../../core/analyze';
 import { planAppraise } from '../../core/appendix/appraise';
-import { defaultCatalog } from '../../core/catalog/catalog';
 import type { Catalog } from '../../core/catalog/types';
 import type { EditPlan } from '../../core/plan/edit-plan';
 import { planFillWorkbook } from '../../core/appendix/fill';
 import type { WorkbookSnapshot } from '../../core/model/grid';
 import { inversePlan } from '../../core/plan/undo';
 import { applyPlan, applyUndo, readWorkbookSnapshot } from '../../excel';
+import { workbookCatalog } from '../host';
 
 export interface Applied {
   notes: string[];
@@ -26,14 +26,12 @@ export interface FormulaHost {
   apply: (plan: EditPlan, before: WorkbookSnapshot) => Promise<Applied>;
 }
 
-let cachedCatalog: Catalog | undefined;
-
 /**
  * The real adapter. Undo uses the adapter's own record (it reads formats and borders too);
  * when the host gives none, the core's inversePlan from the snapshot read before.
  */
 export const officeFormulaHost: FormulaHost = {
-  catalog: () => (cachedCatalog ??= defaultCatalog()),
+  catalog: () => workbookCatalog(),
   readSnapshot: () => readWorkbookSnapshot(),
   apply: async (plan, before) => {
     const r = await applyPlan(plan, { captureUndo: true });

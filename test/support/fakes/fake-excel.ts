@@ -300,6 +300,9 @@ export interface FakeWorkbookOptions {
 export const WEB_PAYLOAD_LIMIT = 5_000_000;
 
 export class FakeWorkbook {
+  /** Office.context.document.settings as set, and as last saved into the document */
+  documentSettings = new Map<string, unknown>();
+  savedDocumentSettings = new Map<string, unknown>();
   sheets: FakeSheet[] = [];
   comments: FakeComment[] = [];
   selection: { sheet: string; address: string } | null = null;
@@ -568,6 +571,23 @@ export class FakeOfficeHost {
           },
         },
         displayLanguage: 'vi-VN',
+        document: {
+          // Office.context.document.settings: kept in the workbook once saveAsync succeeds
+          settings: {
+            get: (name: string) =>
+              wb.documentSettings.has(name) ? wb.documentSettings.get(name) : null,
+            set: (name: string, value: unknown) => {
+              wb.documentSettings.set(name, JSON.parse(JSON.stringify(value)));
+            },
+            remove: (name: string) => {
+              wb.documentSettings.delete(name);
+            },
+            saveAsync: (cb?: (r: { status: string; error?: { message: string } }) => void) => {
+              wb.savedDocumentSettings = new Map(wb.documentSettings);
+              cb?.({ status: 'succeeded' });
+            },
+          },
+        },
       },
       actions: {
         associate: (name: string, fn: (event: { completed: () => void }) => unknown) => {
