@@ -4,3 +4,6 @@
  */
 export * from './catalog';
 export * from './types';
+export * from './scoring';
+export * from './table-import';
+export * from './table-export';
