@@ -17,8 +17,11 @@ import {
 } from './catalog-actions';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'end' },
+  // long catalog titles must not widen the pane (a <select> is as wide as its longest option)
+  field: { minWidth: 0, maxWidth: '100%' },
+  select: { minWidth: 0, maxWidth: '100%', '& select': { textOverflow: 'ellipsis' } },
 });
 
 export interface CatalogActionsProps {
@@ -62,8 +65,9 @@ export function CatalogActions({ host = officeCatalogHost }: CatalogActionsProps
 
   return (
     <div className={s.root}>
-      <Field label={CATALOG_UI.chooser} validationMessage={chooser.problem}>
+      <Field className={s.field} label={CATALOG_UI.chooser} validationMessage={chooser.problem}>
         <Select
+          className={s.select}
           value={chooser.active}
           disabled={pane.busy}
           onChange={(_, d) => void onChoose(d.value)}
@@ -77,8 +81,13 @@ export function CatalogActions({ host = officeCatalogHost }: CatalogActionsProps
       </Field>
       {tables.length > 0 && (
         <div className={s.row}>
-          <Field label={CATALOG_UI.tableSheet}>
-            <Select value={chosenTable} disabled={pane.busy} onChange={(_, d) => setTable(d.value)}>
+          <Field className={s.field} label={CATALOG_UI.tableSheet}>
+            <Select
+              className={s.select}
+              value={chosenTable}
+              disabled={pane.busy}
+              onChange={(_, d) => setTable(d.value)}
+            >
               {tables.map((t) => (
                 <option key={t} value={t}>
                   {t}
