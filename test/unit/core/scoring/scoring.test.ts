@@ -145,6 +145,41 @@ describe('flat layouts and messy variants', () => {
   });
 });
 
+describe('rounding at the boundary', () => {
+  it('a parent rounded to 2 decimals (18,13 over 18,125) is not a mismatch; 18,14 is', () => {
+    const at = (typed: string) => {
+      const ix = acceptanceIndices();
+      ix[0].items[1].score = typed;
+      ix[0].score = 78;
+      return analyze(flatRows(ix)).findings.filter((f) => f.criterion === '1.2');
+    };
+    expect(at('18,13')).toEqual([]);
+    expect(at('18,12')).toEqual([]);
+    expect(at('18,14').map((f) => f.rule)).toEqual(['points-sum-mismatch']);
+    expect(at('18,11').map((f) => f.rule)).toEqual(['points-sum-mismatch']);
+  });
+
+  it('roman indices typed in the name column ("I. Nhận thức số") without a code of their own', () => {
+    const rows = flatRows(acceptanceIndices(), { roman: true });
+    for (const r of rows)
+      if (typeof r[0] === 'string' && /^[IVX]+$/.test(r[0])) {
+        r[1] = `${r[0]}. ${r[1]}`;
+        r[0] = null;
+      }
+    const rec = recognizeScoring(new GridView(gridOf('x', rows)))!;
+    expect(rec.nodes.filter((n) => n.kind === 'index').map((n) => n.code)).toEqual([
+      'I',
+      'II',
+      'III',
+    ]);
+    expect(
+      analyze(rows)
+        .findings.map((f) => f.criterion)
+        .sort(),
+    ).toEqual(['1.2', '2', '3.3']);
+  });
+});
+
 describe('with a scored catalog', () => {
   const cat = bundledCatalog('thanh-hoa-dti-huyen-2022');
 
