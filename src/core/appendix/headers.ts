@@ -7,6 +7,7 @@
  * The most specific (longest) phrase wins, so "Tên chỉ tiêu" is a name, not a target.
  */
 import type { ColumnRole } from '../model/report-types';
+import { memoByText } from '../model/memo';
 import { matchKey } from '../model/text';
 import { RESULT_ROLES, type ResultRole } from './roles';
 
@@ -118,9 +119,9 @@ const VERDICT_CHOICE = /(^| )dat (khong|chua) dat( |$)/;
 const VERDICT_CHOICE_SPECIFICITY = 1000;
 
 /** Key for header matching: `matchKey` without dots ("TT." → "tt"). */
-export function headerKey(text: string): string {
-  return matchKey(text).replace(/\./g, ' ').replace(/\s+/g, ' ').trim();
-}
+export const headerKey: (text: string) => string = memoByText((text) =>
+  matchKey(text).replace(/\./g, ' ').replace(/\s+/g, ' ').trim(),
+);
 
 interface FoldedSynonym {
   role: ColumnRole;
@@ -181,7 +182,9 @@ function classifyResult(key: string): HeaderMatch | null {
  * a result title ("Kết quả thẩm định của UBND cấp huyện"), a year ("Năm 2023" → target)
  * or a phrase that allows qualifiers; the most specific match wins.
  */
-export function classifyHeader(text: string): HeaderMatch | null {
+export const classifyHeader: (text: string) => HeaderMatch | null = memoByText(classifyHeaderText);
+
+function classifyHeaderText(text: string): HeaderMatch | null {
   // the column's number written under its title in the same cell: "TT\n(1)", "Kết quả (5)"
   const key = headerKey(text.replace(/\s*\(\s*\d{1,2}\s*\)\s*$/, ''));
   if (!key || key.length > 120) return null;

@@ -4,6 +4,7 @@
  * brackets at the end ("Điểm tối đa (100)", "Điểm năm 2022 (83,125)") is the index's own
  * points in the layout that repeats the header for each index.
  */
+import { memoByText } from '../model/memo';
 import { matchKey } from '../model/text';
 import type { ScoringColumn } from './types';
 
@@ -110,7 +111,10 @@ export function bracketFigure(text: string): string | undefined {
 }
 
 /** The logical column a title names, or null. */
-export function classifyScoringHeader(text: string): ScoringHeader | null {
+export const classifyScoringHeader: (text: string) => ScoringHeader | null =
+  memoByText(classifyScoringHeaderText);
+
+function classifyScoringHeaderText(text: string): ScoringHeader | null {
   const figure = bracketFigure(text);
   const bare = figure !== undefined ? text.slice(0, text.lastIndexOf('(')) : text;
   const key = matchKey(bare);
