@@ -1,6 +1,7 @@
 /** The Vietnamese text report of `cds-check validate`: per file, per sheet, findings one a line. */
 import { sortFindings, type Finding, type RuleId } from '../core/model/findings';
 import { fromA1, toA1 } from '../core/model/grid';
+import { pointsLineVi } from '../core/scoring/messages';
 import type { SheetReport } from '../core/model/report-types';
 import type { JsonFileReport } from './report-json';
 import { kindLabel, numberVi, percentVi, SEVERITY_LABELS } from './labels';
@@ -65,15 +66,9 @@ function sheetLines(s: SheetReport): string[] {
   return lines;
 }
 
-/** "Tổng điểm 83,125/100 (cộng từ các mục: 83,125)" for a scoring sheet. */
+/** "Tổng điểm 83,125/100 (cộng từ các mục: 83,125)" for a scoring sheet (core wording). */
 export function pointsLine(p: NonNullable<SheetReport['points']>): string {
-  const total = p.total ?? p.computed;
-  const parts = [`Tổng điểm ${numberVi(total)}/${numberVi(p.max)}`];
-  if (p.total === null) parts.push('(chưa ghi tổng, cộng từ các mục)');
-  else if (Math.abs(p.total - p.computed) > 0.005)
-    parts.push(`(cộng từ các mục: ${numberVi(p.computed)})`);
-  if (p.band) parts.push(`— xếp loại ${p.band}`);
-  return parts.join(' ');
+  return pointsLineVi(p);
 }
 
 /** Findings that say "nothing was written here": one line each on a sheet nobody filled in. */

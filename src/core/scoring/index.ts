@@ -3,7 +3,7 @@ export * from './types';
 export { classifyScoringHeader, bracketFigure, isPointsGroupTitle } from './headers';
 export { recognizeScoring, readCode, readPoints } from './recognize';
 export { evaluateScoring, pointsSummary, rulePoints, nodeLabel, SUM_TOLERANCE } from './evaluate';
-export { pointsMsg } from './messages';
+export { pointsMsg, pointsLineVi } from './messages';
 export {
   planScoringFill,
   planScoringSheets,

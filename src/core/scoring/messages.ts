@@ -40,3 +40,19 @@ export const pointsMsg = {
 
   totalLabel: 'Tổng cộng',
 };
+
+/** "Tổng điểm 273/300 (cộng từ các mục: 268,125)" — the points line of a scoring sheet. */
+export function pointsLineVi(p: {
+  max: number;
+  total: number | null;
+  computed: number;
+  band?: string;
+}): string {
+  const total = p.total ?? p.computed;
+  const parts = [`Tổng điểm ${showPoints(total)}/${showPoints(p.max)}`];
+  if (p.total === null) parts.push('(chưa ghi tổng, cộng từ các mục)');
+  else if (Math.abs(p.total - p.computed) > 0.005)
+    parts.push(`(cộng từ các mục: ${showPoints(p.computed)})`);
+  if (p.band) parts.push(`— xếp loại ${p.band}`);
+  return parts.join(' ');
+}

@@ -5,6 +5,7 @@ import type { Finding, Severity } from '../../core/model/findings';
 import { evidenceStatus } from '../../core/appendix/evidence-status';
 import { ratioLineVi } from '../../core/model/labels';
 import { summaryLineVi } from '../../core/model/messages';
+import { pointsLineVi } from '../../core/scoring/messages';
 import type { SheetReport } from '../../core/model/report-types';
 import { groupFindings } from '../group-findings';
 import { UI, kindLabel, severityLabel } from '../labels';
@@ -112,6 +113,11 @@ export function SheetResult({
           </Text>
           <Text size={200}>{UI.counts(sheet.summary)}</Text>
         </>
+      )}
+      {sheet.points && (
+        <Text className={s.summary} data-testid="points-line">
+          {pointsLineVi(sheet.points)}
+        </Text>
       )}
       {sheet.ratios.length > 0 && (
         <ul className={s.list} aria-label={UI.ratios}>

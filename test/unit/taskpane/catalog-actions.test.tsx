@@ -21,7 +21,7 @@ import { importCriteriaTable } from '../../../src/core/catalog/table-import';
 import { CATALOG_SETTING } from '../../../src/core/catalog/workbook-setting';
 import { checkWorkbook } from '../../../src/excel';
 import { FakeWorkbook } from '../../support/fakes/fake-excel';
-import { gridOf } from '../../support/scoring-sheets';
+import { acceptanceIndices, gridOf, yenDinhRows } from '../../support/scoring-sheets';
 import { PLAN_RESULTS, PLAN_TABLE, planAppendixRows } from '../../support/criteria-tables';
 
 afterEach(() => cleanup());
@@ -135,5 +135,27 @@ describe('the pane', () => {
       'value',
       'workbook',
     );
+  });
+});
+
+describe('a scoring sheet in the pane', () => {
+  it('shows its points line and its three findings', async () => {
+    const fake = FakeWorkbook.fromSnapshot({
+      sheets: [gridOf('Chỉ số CĐS', yenDinhRows(acceptanceIndices()))],
+    });
+    fake.install();
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App />
+      </FluentProvider>,
+    );
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Kiểm tra' }));
+    });
+    expect((await screen.findByTestId('points-line')).textContent).toBe(
+      'Tổng điểm 273/300 (cộng từ các mục: 268,125)',
+    );
+    const cells = screen.getAllByTestId('finding').map((e) => e.getAttribute('data-cell'));
+    expect(cells).toHaveLength(3);
   });
 });
