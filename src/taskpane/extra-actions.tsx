@@ -5,17 +5,20 @@
  * `recheck()`; it applies plans with `applyPlan` / `applyUndo` from src/excel.
  *
  * Formulas/appraisal helper: render **Điền công thức**, **Tạo sheet thẩm định** and
- * **Hoàn tác** here (one import and one JSX line).
+ * **Hoàn tác** here (one import and one JSX line). Report module: **Soạn báo cáo (Word)** and
+ * **Chuẩn bị in**.
  */
 
 import { CatalogActions } from './components/CatalogActions';
 import { FormulaActions } from './components/FormulaActions';
+import { ReportActions } from './components/ReportActions';
 
 export function ExtraActions() {
   return (
     <>
       <FormulaActions />
       <CatalogActions />
+      <ReportActions />
     </>
   );
 }

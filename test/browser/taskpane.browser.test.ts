@@ -16,6 +16,7 @@ import type { AddressInfo } from 'net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import webpack from 'webpack';
 import type { FakeWorkbookJSON } from '../support/fakes/fake-excel';
+import { havePrintTools, pdfPages, printToPdf } from '../support/print-pdf';
 import { fakeFromXlsxFile } from '../support/fakes/fake-from-xlsx';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -254,6 +255,45 @@ suite('task pane in chromium (production build, fake Excel host)', () => {
     expect(wide).toEqual([]);
     await present.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(OUT, 'taskpane-evidence-320.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Soạn báo cáo (Word) downloads a .docx that LibreOffice opens; Chuẩn bị in sets the page up, undoably', async () => {
+    const { page, errors } = await open('taskpane.html');
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Soạn báo cáo (Word)' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('bao-cao-hoang-kim.docx');
+    const file = path.join(tmp, download.suggestedFilename());
+    await download.saveAs(file);
+    await page.getByText(/Đã soạn Mẫu số 01/).waitFor();
+    if (havePrintTools) {
+      const text = pdfPages(printToPdf(file))
+        .map((p) => p.text)
+        .join('\n')
+        .replace(/\s+/g, ' ');
+      expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+      expect(text).toContain('BÁO CÁO');
+      expect(text).toContain('36/37');
+      expect(text).toContain('97,3%');
+    } else {
+      expect(fs.readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+    }
+
+    await page.getByRole('button', { name: 'Chuẩn bị in' }).click();
+    await page.getByRole('button', { name: 'Hoàn tác chuẩn bị in' }).waitFor();
+    const layout = await page.evaluate(() => window.__cdsFake!.mustSheet('PHỤ LỤC 01').pageLayout);
+    expect(layout).toMatchObject({
+      orientation: 'Landscape',
+      paperSize: 'A4',
+      printTitleRows: '$6:$6',
+    });
+    await page.screenshot({ path: path.join(OUT, 'taskpane-report-print.png') });
+    await page.getByRole('button', { name: 'Hoàn tác chuẩn bị in' }).click();
+    await page.getByText(/Hoàn tác chuẩn bị in: xong/).waitFor();
+    const back = await page.evaluate(() => window.__cdsFake!.mustSheet('PHỤ LỤC 01').pageLayout);
+    expect(back).toMatchObject({ orientation: 'Portrait' });
     expect(errors).toEqual([]);
     await page.close();
   });

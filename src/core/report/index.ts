@@ -15,6 +15,7 @@ export {
   PRINT_FONT,
   TITLE_FONT_SIZE,
   printSetupForPlan,
+  planPreparePrint,
   printSetupPlan,
   type PrintSetupOptions,
 } from './print-setup';

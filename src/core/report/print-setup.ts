@@ -13,6 +13,8 @@ import type { EditPlan } from '../plan/edit-plan';
 import { applyPlanToSnapshot } from '../plan/apply-to-snapshot';
 import { cellText, fromA1, toA1, type SheetGrid, type WorkbookSnapshot } from '../model/grid';
 import { rowHeightFor, type MeasuredCell } from './row-heights';
+import { isAppendixKind } from '../appendix/roles';
+import type { WorkbookReport } from '../model/report-types';
 
 const MM_PER_INCH = 25.4;
 const mm = (v: number) => Math.round((v / MM_PER_INCH) * 100) / 100;
@@ -157,4 +159,48 @@ export function printSetupForPlan(
       bold.add(`${row}:${col}`);
     }
   return printSetupPlan(grid, { isBold: (r, c) => bold.has(`${r}:${c}`), ...opts });
+}
+
+/**
+ * "Chuẩn bị in" (the pane): the print setup of every recognised appendix sheet of a workbook
+ * the user opened. Their own sheets: a print setup they made is kept (the adapters check),
+ * fonts are left alone, rows only grow where their text needs it; protected sheets are
+ * skipped with a note.
+ */
+export function planPreparePrint(snapshot: WorkbookSnapshot, report: WorkbookReport): EditPlan {
+  const edits: CellEdit[] = [];
+  const notes: string[] = [];
+  const done: string[] = [];
+  for (const rep of report.sheets) {
+    if (!isAppendixKind(rep.kind) || !rep.layout) continue;
+    const grid = snapshot.sheets.find((s) => s.name === rep.name);
+    if (!grid) continue;
+    if (grid.protected) {
+      notes.push(`Sheet "${rep.name}" đang được bảo vệ: không chỉnh trang in.`);
+      continue;
+    }
+    // the header and its continuation rows right under it (a two-line header)
+    const rows = [...new Set(rep.layout.headerRows)].sort((a, b) => a - b);
+    let last = rep.layout.headerRow;
+    while (rows.includes(last + 1)) last++;
+    edits.push(
+      ...printSetupPlan(grid, { headerRows: [rep.layout.headerRow, last], userSheet: true }),
+    );
+    if (grid.pageSetup)
+      notes.push(
+        `Sheet "${rep.name}" đã có thiết lập trang in riêng: giữ nguyên, chỉ chỉnh chiều cao dòng.`,
+      );
+    done.push(rep.name);
+  }
+  if (done.length === 0)
+    return {
+      description: 'Không có phụ lục nào (PHỤ LỤC 01/02/03) để chuẩn bị in.',
+      edits: [],
+      ...(notes.length ? { notes } : {}),
+    };
+  return {
+    description: `Chuẩn bị in ${done.map((n) => `"${n}"`).join(', ')}: khổ A4 ngang, vừa một trang theo chiều ngang, lặp dòng tiêu đề bảng, đánh số trang, dòng đủ cao cho tên chỉ tiêu`,
+    edits,
+    ...(notes.length ? { notes } : {}),
+  };
 }
