@@ -9,6 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as ExcelJS from 'exceljs';
 import { defaultCatalog } from '../../../src/core/catalog';
+import { main } from '../../../src/cli/main';
 import {
   ensureCliBuilt,
   hasSoffice,
@@ -141,6 +142,20 @@ describe('bin/cds-check.js rollup (files read by worker threads)', () => {
     expect(r.stderr).toContain(TRUNCATED_FILE);
   }, 120_000);
 
+  it('shows "[n/N] file" progress on a terminal, and nothing of it elsewhere', async () => {
+    let stderr = '';
+    const status = await main(['rollup', '--json', dir], {
+      stdout: () => undefined,
+      stderr: (t) => (stderr += t),
+      stderrIsTTY: true,
+    });
+    expect(status).toBe(0);
+    expect(stderr).toContain(`[1/9] `);
+    expect(stderr).toContain(`[9/9] `);
+    const quiet = await inProcess(['rollup', '--json', dir]);
+    expect(quiet.stderr).not.toMatch(/\[\d+\/9\]/);
+  });
+
   it('exit 2 with one Vietnamese line when nothing can be rolled up', async () => {
     const r = await inProcess([
       'rollup',
@@ -165,6 +180,18 @@ describe('the roll-up workbook', () => {
     expect(r.stdout).toContain('Số xã đạt tất cả 37 tiêu chí');
     wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
+  });
+
+  it('is not itself read as an appendix (rolling up a folder holding it adds no commune)', async () => {
+    const v = await inProcess(['validate', '--json', out]);
+    const sheets = (JSON.parse(v.stdout) as { files: JsonFile[] }).files[0].sheets;
+    expect(sheets.map((s) => s.kind)).toEqual([
+      'unknown',
+      'unknown',
+      'unknown',
+      'unknown',
+      'unknown',
+    ]);
   });
 
   it('has the five sheets, one row per commune, 37 criteria rows, the other files', () => {
