@@ -10,11 +10,18 @@
  * formulas so a reader that does not recalculate still shows the numbers.
  */
 import type { CellEdit, EditPlan } from '../plan/edit-plan';
-import { columnLetters } from '../model/grid';
+import {
+  columnLetters,
+  fromA1,
+  type Cell,
+  type MergedArea,
+  type SheetGrid,
+  type WorkbookSnapshot,
+} from '../model/grid';
+import { printSetupPlan } from '../report/print-setup';
 import { SEVERITY_LABELS, percentVi } from '../model/labels';
 import type { Verdict } from '../model/report-types';
 import type { Catalog } from '../catalog/types';
-import type { WorkbookSnapshot } from '../model/grid';
 import type { WorkbookReport } from '../model/report-types';
 import { baseName, buildRollup, rollupWorkbook, type RollupModel, type RollupLevel } from './model';
 
@@ -81,7 +88,47 @@ class PlanWriter {
   style(cell: string, s: { bold?: boolean; wrap?: boolean; align?: 'left' | 'center' | 'right' }) {
     this.edits.push({ op: 'set-style', sheet: this.sheet, cell, border: true, ...FONT, ...s });
   }
-  /** A4 landscape, one page wide, the header row on every page, page numbers. */
+  /**
+   * The shared print setup of the sheets we write (core/report printSetupPlan: A4 landscape,
+   * one page wide, header rows repeated, page numbers, Times New Roman, rows tall enough),
+   * measured on the cells this writer wrote. `headerRow` is 1-based.
+   */
+  printSetup(headerRow: number): void {
+    const cells = new Map<string, Cell>();
+    const merges: MergedArea[] = [];
+    const columnWidths: Record<number, number> = {};
+    const bold = new Set<string>();
+    for (const e of this.edits) {
+      if (e.op === 'set-value' || e.op === 'set-formula') {
+        const { row, col } = fromA1(e.cell);
+        const value = e.op === 'set-value' ? e.value : (e.cached ?? null);
+        cells.set(`${row}:${col}`, {
+          row,
+          col,
+          kind: value === null ? 'empty' : typeof value === 'number' ? 'number' : 'string',
+          value: typeof value === 'boolean' ? String(value) : value,
+        });
+      } else if (e.op === 'merge') {
+        const [a, b] = e.range.split(':').map(fromA1);
+        merges.push({ top: a.row, left: a.col, bottom: b.row, right: b.col });
+      } else if (e.op === 'set-column-width') {
+        columnWidths[fromA1(`${e.column}1`).col] = e.width;
+      } else if (e.op === 'set-style' && e.bold) {
+        const { row, col } = fromA1(e.cell);
+        bold.add(`${row}:${col}`);
+      }
+    }
+    const grid: SheetGrid = { name: this.sheet, cells: [...cells.values()], merges, index: 0 };
+    this.edits.push(
+      ...printSetupPlan(grid, {
+        headerRows: [headerRow - 1, headerRow - 1],
+        columnWidths,
+        isBold: (r, c) => bold.has(`${r}:${c}`),
+      }),
+    );
+  }
+
+  /** Page setup only (A4 landscape, one page wide, header row repeated, page numbers). */
   print(headerRow: number): void {
     this.edits.push({
       op: 'set-page-setup',
@@ -262,7 +309,7 @@ export function planRollup(model: RollupModel, opts: RollupPlanOptions = {}): Ed
           w.style(`${columnLetters(col)}${r}`, { bold: true, align: col >= 3 ? 'center' : 'left' });
     }
     w.edits.push({ op: 'freeze-panes', sheet: w.sheet, rows: SUMMARY_HEADER_ROW, columns: 2 });
-    w.print(SUMMARY_HEADER_ROW);
+    w.printSetup(SUMMARY_HEADER_ROW);
     edits.push(...w.edits);
   }
 
@@ -308,7 +355,7 @@ export function planRollup(model: RollupModel, opts: RollupPlanOptions = {}): Ed
         color: DATA_BAR_COLOR,
       });
     w.edits.push({ op: 'freeze-panes', sheet: w.sheet, rows: CRITERIA_HEADER_ROW, columns: 2 });
-    w.print(CRITERIA_HEADER_ROW);
+    w.printSetup(CRITERIA_HEADER_ROW);
     edits.push(...w.edits);
   }
 
@@ -344,7 +391,7 @@ export function planRollup(model: RollupModel, opts: RollupPlanOptions = {}): Ed
         });
     }
     w.edits.push({ op: 'freeze-panes', sheet: w.sheet, rows: 1, columns: MATRIX_FIRST_CRITERION });
-    w.print(1);
+    w.printSetup(1);
     edits.push(...w.edits);
   }
 
@@ -397,7 +444,7 @@ export function planRollup(model: RollupModel, opts: RollupPlanOptions = {}): Ed
     });
     if (others.length === 0) w.value('A2', 'Mọi tệp đều là phụ lục đọc được.');
     w.edits.push({ op: 'freeze-panes', sheet: w.sheet, rows: 1, columns: 0 });
-    w.print(1);
+    w.printSetup(1);
     edits.push(...w.edits);
   }
 
