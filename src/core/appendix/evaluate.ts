@@ -213,7 +213,7 @@ function evaluateRow(c: RowContext, row: CriterionRow, crit: Criterion): Criteri
       out.add(
         'missing-evidence',
         roleAddress(rec, row, 'evidence'),
-        msg.missingEvidence(code, crit.evidence),
+        msg.missingEvidence(code, crit.evidence, crit.evidenceReferences),
         code,
       );
   }

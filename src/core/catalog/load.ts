@@ -192,6 +192,30 @@ function checkFormLinks(c: Checker, v: unknown, where: string): void {
   });
 }
 
+/** `evidenceReferences`: optional list of { dispatch?, date?, issuer }; returns how many. */
+function checkEvidenceReferences(c: Checker, v: unknown, where: string): number {
+  if (v === undefined) return 0;
+  if (!Array.isArray(v)) {
+    c.add(where, `"evidenceReferences" phải là danh sách, đang là ${show(v)}`);
+    return 0;
+  }
+  v.forEach((ref, i) => {
+    const rw = `${where}, văn bản hướng dẫn hồ sơ thứ ${i + 1}`;
+    if (!isObj(ref))
+      return c.add(rw, `phải là đối tượng { dispatch, date, issuer }, đang là ${show(ref)}`);
+    c.text(ref, 'issuer', rw);
+    for (const key of ['dispatch', 'date'])
+      if (ref[key] !== undefined && !isNonEmptyString(ref[key]))
+        c.add(
+          rw,
+          `trường "${key}" (không bắt buộc) phải là chuỗi không rỗng, đang là ${show(ref[key])}`,
+        );
+    if (ref.date !== undefined && ref.dispatch === undefined)
+      c.add(rw, 'có "date" nhưng thiếu số hiệu văn bản "dispatch"');
+  });
+  return v.length;
+}
+
 function checkCriteria(c: Checker, root: Obj, groupCodes: Set<string>): void {
   const seen = new Map<string, number>();
   const names = new Map<string, string>();
@@ -236,6 +260,12 @@ function checkCriteria(c: Checker, root: Obj, groupCodes: Set<string>): void {
     } else if (cr.evidenceRequired && Array.isArray(cr.evidence) && cr.evidence.length === 0) {
       c.add(where, '"evidenceRequired" là true nhưng "evidence" không liệt kê tài liệu nào');
     }
+    const references = checkEvidenceReferences(c, cr.evidenceReferences, where);
+    if (references > 0 && cr.evidenceRequired === false)
+      c.add(
+        where,
+        '"evidenceReferences" nêu văn bản quy định hồ sơ chứng minh nên "evidenceRequired" phải là true',
+      );
     checkFormLinks(c, cr.formLinks, where);
     c.optionalString(cr, 'notes', where);
   });

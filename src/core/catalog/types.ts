@@ -50,6 +50,16 @@ export interface FormLink {
   ratio: string;
 }
 
+/** A dispatch (or a sector's guidance) that says which records prove a criterion. */
+export interface EvidenceReference {
+  /** Dispatch number as issued, "2579/SYT-VP"; absent when the guidance names only the issuer. */
+  dispatch?: string;
+  /** Date of the dispatch as written, "21/6/2023". */
+  date?: string;
+  /** Who issued it: "Sở Y tế", "Công an tỉnh", "ngành Công an". */
+  issuer: string;
+}
+
 export interface Criterion {
   /** "1.6" */
   code: string;
@@ -65,7 +75,16 @@ export interface Criterion {
   requirement: string;
   /** Thành phần hồ sơ chứng minh: each required document */
   evidence: string[];
-  /** When true, an empty Tài liệu minh chứng cell is reported (missing-evidence). */
+  /**
+   * The documents of another department the guidance points to for this criterion's
+   * evidence ("Hồ sơ, biểu mẫu theo hướng dẫn tại Công văn số 2579/SYT-VP … của Sở Y tế").
+   * Their records are required like any listed document; the missing-evidence message names them.
+   */
+  evidenceReferences?: EvidenceReference[];
+  /**
+   * When true, an empty Tài liệu minh chứng cell is reported (missing-evidence). False only
+   * when the guidance names no document at all.
+   */
   evidenceRequired: boolean;
   /** The evidence form(s) the result is computed from, if any. */
   formLinks?: FormLink[];

@@ -4,9 +4,24 @@
  * (82,9%, 4.993) via parse-value's `formatRateVi` and `formatNumberVi`.
  */
 import { formatNumberVi, formatRateVi } from './parse-value';
-import type { Target } from '../catalog/types';
+import type { EvidenceReference, Target } from '../catalog/types';
 import type { SheetSummary, Verdict } from './report-types';
 import type { ParsedValue } from './value-types';
+
+/**
+ * "theo hướng dẫn tại Công văn số 2579/SYT-VP của Sở Y tế" (dispatches joined by "và");
+ * a reference naming only its issuer reads "theo hướng dẫn của ngành Công an".
+ */
+export function referralText(references: EvidenceReference[]): string {
+  const dispatches = references
+    .filter((r) => r.dispatch)
+    .map((r) => `Công văn số ${r.dispatch} của ${r.issuer}`);
+  const sectors = references.filter((r) => !r.dispatch).map((r) => `hướng dẫn của ${r.issuer}`);
+  const parts: string[] = [];
+  if (dispatches.length > 0) parts.push(`hướng dẫn tại ${dispatches.join(' và ')}`);
+  parts.push(...sectors);
+  return `theo ${parts.join(' và ')}`;
+}
 
 /** A parsed value as a person reads it in a message. */
 export function showValue(v: ParsedValue): string {
@@ -141,10 +156,21 @@ export const msg = {
   targetDiffers: (code: string, sheet: ParsedValue, target: Target) =>
     `${code}: chỉ tiêu trên bảng là ${showValue(sheet)}, bộ tiêu chí quy định ${showTarget(target)}`,
 
-  missingEvidence: (code: string, evidence: string[]) =>
-    evidence.length > 0
-      ? `${code}: chưa ghi tài liệu minh chứng (hồ sơ cần có: ${evidence.map((e) => e.trim().replace(/[.;]+$/, '')).join('; ')})`
-      : `${code}: chưa ghi tài liệu minh chứng`,
+  missingEvidence: (code: string, evidence: string[], references: EvidenceReference[] = []) => {
+    // A listed document that is the referral itself is said once, through the reference.
+    const own = evidence
+      .filter((e) => !references.some((r) => e.includes(r.dispatch ?? r.issuer)))
+      .map((e) => e.trim().replace(/[.;]+$/, ''));
+    const parts: string[] = [];
+    if (own.length > 0) parts.push(`hồ sơ cần có: ${own.join('; ')}`);
+    if (references.length > 0)
+      parts.push(
+        `${references.some((r) => r.dispatch) ? 'hồ sơ, biểu mẫu' : 'hồ sơ'} ${referralText(references)}`,
+      );
+    return parts.length > 0
+      ? `${code}: chưa ghi tài liệu minh chứng (${parts.join('; ')})`
+      : `${code}: chưa ghi tài liệu minh chứng`;
+  },
 
   groupRowVerdict: (groupCode: string, groupName: string, typed: string) =>
     `Nhóm ${groupCode} (${groupName}): dòng nhóm ghi Đánh giá ${quote(typed)}; chỉ đánh giá từng chỉ tiêu`,

@@ -63,13 +63,18 @@ describe('evidence column of PHỤ LỤC 01', () => {
     await clickCheck();
     const toggle = screen.getByTestId('evidence-toggle');
     expect(toggle.textContent).toBe(
-      '▸Minh chứng theo chỉ tiêu (4 có · 21 thiếu · 12 không yêu cầu)',
+      '▸Minh chứng theo chỉ tiêu (4 có · 32 thiếu · 1 không yêu cầu)',
     );
     expect(rows().map((r) => r.getAttribute('data-code'))).toEqual(
       catalog.criteria.map((c) => c.code),
     );
     expect(row('1.1').getAttribute('aria-label')).toBe('1.1: Thiếu minh chứng, ô G8');
-    expect(row('1.5').textContent).toContain('Không yêu cầu');
+    // evidence asked by another department's dispatch is missing, never "Không yêu cầu"
+    for (const code of ['1.5', '3.5', '3.6', '3.7', '3.8']) {
+      expect(row(code).textContent).toContain('Thiếu minh chứng');
+      expect(row(code).textContent).not.toContain('Không yêu cầu');
+    }
+    expect(row('1.11').textContent).toContain('Không yêu cầu');
     expect(row('1.7').textContent).toContain('Có minh chứng');
     expect(row('1.7').getAttribute('data-cell')).toBe('G14');
   });
@@ -127,7 +132,7 @@ describe('evidence column of PHỤ LỤC 01', () => {
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     expect(list.hidden).toBe(false);
     expect(list.getAttribute('aria-label')).toBe(
-      'Minh chứng theo chỉ tiêu: 4 có · 21 thiếu · 12 không yêu cầu',
+      'Minh chứng theo chỉ tiêu: 4 có · 32 thiếu · 1 không yêu cầu',
     );
     for (const r of rows()) {
       expect(r.tagName).toBe('BUTTON');

@@ -62,14 +62,30 @@ describe('evidenceStatus on Hoàng Kim’s PHỤ LỤC 01', () => {
     expect(byCode('1.1').reference).toBeUndefined();
   });
 
-  it('“Không yêu cầu” for an empty cell the catalog does not require; filled ones stay “Có”', () => {
+  it('“Không yêu cầu” only where the guidance names no document (1.11); filled ones stay “Có”', () => {
     const notRequired = catalog.criteria.filter((c) => !c.evidenceRequired).map((c) => c.code);
+    expect(notRequired).toEqual(['1.11']);
     for (const e of list) {
       if (e.status === 'not-required') expect(notRequired).toContain(e.code);
       if (notRequired.includes(e.code)) expect(e.status).not.toBe('missing');
     }
-    expect(byCode('1.5').status).toBe('not-required');
-    expect(notRequired).toContain('2.3');
+    expect(byCode('1.11').status).toBe('not-required');
+  });
+
+  it('evidence named by another department’s dispatch is missing when empty, the dispatch named', () => {
+    // Hoàng Kim leaves 3.5–3.8 (Sở Y tế, Sở GD&ĐT) and the other referral rows empty
+    const referral = catalog.criteria.filter((c) => (c.evidenceReferences ?? []).length > 0);
+    expect(referral.length).toBeGreaterThanOrEqual(12);
+    for (const code of ['1.5', '1.6', '2.4', '3.2', '3.5', '3.6', '3.7', '3.8', '3.9', '3.12'])
+      expect({ code, status: byCode(code).status }).toEqual({ code, status: 'missing' });
+    expect(byCode('3.5').message).toBe(
+      '3.5: chưa ghi tài liệu minh chứng (hồ sơ, biểu mẫu theo hướng dẫn tại Công văn số 2579/SYT-VP của Sở Y tế)',
+    );
+    expect(byCode('3.8').message).toContain(
+      'theo hướng dẫn tại Công văn số 1908/SGDĐT-VP của Sở Giáo dục và Đào tạo và Công văn số 2559/SLĐTBXH-GDNN của Sở Lao động, Thương binh và Xã hội',
+    );
+    // a referral row the commune did fill stays "Có"
+    expect(referral.map((c) => c.code)).toContain('2.3');
     expect(byCode('2.3').status).toBe('present');
   });
 

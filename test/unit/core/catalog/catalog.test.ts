@@ -231,16 +231,59 @@ describe('Thanh Hóa 2023 catalog (default)', () => {
     }
   });
 
-  it('evidenceRequired is true exactly where the guidance itself lists documents', () => {
-    const referral = /^Hồ sơ(, biểu mẫu)? theo hướng dẫn (tại|của) /;
-    for (const c of cat.criteria) {
-      const ownDocuments = c.evidence.filter((e) => !referral.test(e));
+  it('evidenceRequired is false only where the guidance names no document at all', () => {
+    for (const c of cat.criteria)
       expect({ code: c.code, required: c.evidenceRequired }).toEqual({
         code: c.code,
-        required: ownDocuments.length > 0,
+        required: c.evidence.length > 0,
       });
+    expect(cat.criteria.filter((c) => !c.evidenceRequired).map((c) => c.code)).toEqual(['1.11']);
+  });
+
+  it('evidenceReferences name the dispatches of Hướng dẫn 2142/STTTT-CNTT, read from its text', () => {
+    // the guidance's section of each criterion: "N. Tiêu chí số X.Y" up to the next one
+    const guidance = readSeedTable('guidance-2142-criteria.txt');
+    const sectionOf = (code: string) => {
+      const start = guidance.search(
+        new RegExp(`\\d+\\. Tiêu chí số ${code.replace('.', '\\.')}\\b`),
+      );
+      const next = guidance.slice(start + 10).search(/\n\d+\. Tiêu chí số /);
+      return guidance.slice(start, next < 0 ? undefined : start + 10 + next);
+    };
+    // the catalog normalises two typos of the source ("797a/THH-,NSKSNB", "2559/SLĐT BXH-GDNN")
+    const squeeze = (t: string) => t.replace(/[\s,]/g, '');
+    const referral = /Hồ sơ, biểu mẫu theo hướng dẫn tại Công văn số/;
+    const withDispatch = cat.criteria.filter((c) => c.evidence.some((e) => referral.test(e)));
+    expect(withDispatch.map((c) => c.code)).toEqual([
+      '1.4',
+      '1.5',
+      '1.6',
+      '2.2',
+      '2.3',
+      '2.4',
+      '3.2',
+      '3.5',
+      '3.6',
+      '3.7',
+      '3.8',
+      '3.9',
+      '3.12',
+    ]);
+    for (const c of withDispatch) {
+      const refs = c.evidenceReferences ?? [];
+      expect({ code: c.code, refs: refs.length > 0 }).toEqual({ code: c.code, refs: true });
+      const section = squeeze(sectionOf(c.code));
+      for (const r of refs) {
+        expect(section).toContain(
+          squeeze(`Công văn số ${r.dispatch} ngày ${r.date} của ${r.issuer}`),
+        );
+        expect(c.evidenceRequired).toBe(true);
+      }
     }
-    expect(cat.criteria.filter((c) => c.evidenceRequired)).toHaveLength(23);
+    // 4.6: "Thực hiện theo hướng dẫn của ngành Công an" — a sector's guidance, no number
+    const c46 = criterionByCode(cat, '4.6') as Criterion;
+    expect(c46.evidenceReferences).toEqual([{ issuer: 'ngành Công an' }]);
+    expect(sectionOf('4.6')).toContain('theo hướng dẫn của ngành Công an');
   });
 
   it('levels carry the appendix titles and result headers of seed 001', () => {
@@ -430,6 +473,32 @@ describe('loadCatalog validation', () => {
       /"evidenceRequired" phải là true\/false/,
     ],
     ['evidence not strings', (j) => (j.criteria[0].evidence = [1]), /phần tử thứ 1 của "evidence"/],
+    [
+      'referral evidence made optional',
+      (j) => (j.criteria.find((c: Json) => c.evidenceReferences).evidenceRequired = false),
+      /"evidenceReferences" nêu văn bản quy định hồ sơ chứng minh nên "evidenceRequired" phải là true/,
+    ],
+    [
+      'referral without issuer',
+      (j) =>
+        (j.criteria.find((c: Json) => c.evidenceReferences).evidenceReferences = [
+          { dispatch: '1/X' },
+        ]),
+      /văn bản hướng dẫn hồ sơ thứ 1: thiếu trường bắt buộc "issuer"/,
+    ],
+    [
+      'referral date without number',
+      (j) =>
+        (j.criteria.find((c: Json) => c.evidenceReferences).evidenceReferences = [
+          { date: '1/1/2023', issuer: 'Sở Y tế' },
+        ]),
+      /có "date" nhưng thiếu số hiệu văn bản "dispatch"/,
+    ],
+    [
+      'referrals not a list',
+      (j) => (j.criteria[0].evidenceReferences = 'Sở Y tế'),
+      /"evidenceReferences" phải là danh sách/,
+    ],
     [
       'bad form link',
       (j) => (j.criteria[0].formLinks = [{ form: 'mau-1.4' }]),
