@@ -12,6 +12,7 @@ import { recognizeAppendix } from './appendix/recognize';
 import { evaluateAppendix } from './appendix/evaluate';
 import { recognizeForm, evaluateForm, crossCheckEvidence, checkEvidenceFolders } from './forms';
 import { evaluateScoring, recognizeScoring } from './scoring';
+import { decodeLegacyWorkbook, legacyEncodingFinding } from './model/legacy-sheet';
 
 export interface AnalyzeOptions {
   /**
@@ -86,8 +87,12 @@ export function analyzeWorkbook(
   catalog: Catalog,
   opts: AnalyzeOptions = {},
 ): WorkbookReport {
+  // TCVN3 / VNI text is converted in the snapshot itself, so fill and appraise, which read
+  // the same snapshot after this, see Unicode too.
+  const legacy = decodeLegacyWorkbook(wb);
   const sheets = wb.sheets.map((s) => analyzeSheet(s, catalog));
   const extra: Finding[] = [...crossCheckEvidence(sheets, catalog)];
+  for (const [sheet, info] of legacy) extra.push(legacyEncodingFinding(sheet, info));
   if (opts.evidenceListing) {
     for (const s of sheets) {
       if (s.kind === 'phu-luc-01' || s.kind === 'phu-luc-02' || s.kind === 'phu-luc-03') {

@@ -7,7 +7,8 @@
  *      READ_WINDOW — the store's extent, the location of every note, and the merged areas
  *      of every sheet (merges.ts: their own step, retried without them when over 512);
  *   3. the contents in bands of rows: values, cached results, formulas, number formats,
- *      value types, the fill and hyperlink of every cell (one getCellProperties call), and
+ *      value types, the fill, font name and hyperlink of every cell (one getCellProperties
+ *      call), and
  *      the hidden marks store. A sync carries as many bands, of as many sheets, as fit in
  *      SYNC_BUDGET_BYTES, estimated at first from FULL_CELL_BYTES a cell and then from the
  *      bytes the sheet's previous band actually took; a band the host still refuses as too
@@ -21,6 +22,7 @@ import { columnLetters, toA1 } from '../core/model/grid';
 import { areaA1, cellKey, parseAreasAddress, splitQualified } from './address';
 import type { Capabilities } from './capabilities';
 import { formatNumberVi } from '../core/model/parse-value';
+import { keepFontsOfLegacySheet } from '../core/model/legacy-sheet';
 import { decodeStore, MARKS_SHEET, type MarkRecord } from './marks-store';
 import { isMergeLimitCandidate, readMerges } from './merges';
 import { isPayloadTooLarge, jsonBytes, SYNC_BUDGET_BYTES } from './budget';
@@ -338,7 +340,10 @@ function queueBand(
   }
   if (withValues) range.load('values,formulas,numberFormat,valueTypes');
   const props = range.getCellProperties({
-    format: { fill: { color: true, pattern: true } },
+    // the font name tells text typed in TCVN3 (.VnTime) or VNI (VNI-Times) apart
+    format: withValues
+      ? { fill: { color: true, pattern: true }, font: { name: true } }
+      : { fill: { color: true, pattern: true } },
     hyperlink: withValues,
   });
   return { area, range, props };
@@ -421,6 +426,7 @@ function buildSheet(
       }
     }
   }
+  keepFontsOfLegacySheet(grid.cells);
   return { sheet, grid };
 }
 
@@ -467,6 +473,8 @@ function readCell(
   if (fmt && fmt !== 'General') cell.numberFormat = fmt;
   const link = hyperlinkOf(p);
   if (link) cell.hyperlink = link;
+  const font = p?.format?.font?.name;
+  if (cell.kind === 'string' && font) cell.font = font;
   return cell;
 }
 

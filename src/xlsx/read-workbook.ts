@@ -185,6 +185,16 @@ function noteText(note: unknown): string | undefined {
   return undefined;
 }
 
+/** Font of a text cell: its first rich-text run that names one, else the cell's own font. */
+function fontName(cell: ExcelJS.Cell): string | undefined {
+  const runs = (cell.value as { richText?: ExcelJS.RichText[] } | null)?.richText;
+  const run = Array.isArray(runs)
+    ? runs.find((r) => (r.text ?? '').trim() !== '' && r.font?.name)
+    : undefined;
+  const name = run?.font?.name ?? cell.font?.name;
+  return typeof name === 'string' && name !== '' ? name : undefined;
+}
+
 function fillColor(cell: ExcelJS.Cell): string | undefined {
   const f = cell.style?.fill;
   if (!f || f.type !== 'pattern' || f.pattern === 'none') return undefined;
@@ -227,6 +237,10 @@ export function cellFromExcelJS(cell: ExcelJS.Cell, row0: number, col0: number):
   if (hyperlink) out.hyperlink = hyperlink;
   if (note !== undefined) out.note = note;
   if (fill !== undefined) out.fill = fill;
+  if (scalar.kind === 'string') {
+    const font = fontName(cell);
+    if (font !== undefined) out.font = font;
+  }
   return out;
 }
 

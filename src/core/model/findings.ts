@@ -20,6 +20,8 @@ export type RuleId =
   | 'missing-evidence'
   | 'group-row-verdict'
   | 'appraisal-differs'
+  // reading (issue 10)
+  | 'legacy-encoding'
   // evidence forms (issue 6)
   | 'duplicate-entry'
   | 'invalid-phone'
@@ -56,6 +58,7 @@ export const RULE_SEVERITY: Record<RuleId, Severity> = {
   'missing-evidence': 'warning',
   'group-row-verdict': 'warning',
   'appraisal-differs': 'info',
+  'legacy-encoding': 'info',
   'duplicate-entry': 'warning',
   'invalid-phone': 'warning',
   'invalid-email': 'warning',

@@ -32,6 +32,11 @@ export interface Cell {
   note?: string;
   /** Fill colour as ARGB/RGB hex, when the adapter reads it (needed to restore marks). */
   fill?: string;
+  /**
+   * Font name of the cell's text ("Times New Roman", ".VnTime", "VNI-Times"), when the adapter
+   * reads it: a TCVN3 / VNI font means the text was typed in that legacy encoding.
+   */
+  font?: string;
 }
 
 export interface MergedArea {

@@ -417,6 +417,7 @@ export class FakeWorkbook {
     if (c.kind === 'error') fc.error = true;
     if (c.formula) fc.formula = c.formula;
     if (c.hyperlink) fc.hyperlink = c.hyperlink;
+    if (c.font) fc.fontName = c.font;
     if (c.fill) fc.fill = '#' + c.fill.replace(/^#/, '').slice(-6).toUpperCase();
     if (c.note !== undefined) s.notes.set(key(c.row, c.col), c.note);
     s.cells.set(key(c.row, c.col), fc);

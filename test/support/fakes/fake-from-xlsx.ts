@@ -79,6 +79,7 @@ export function fakeFromExcelJS(
           const argb = fill.fgColor?.argb;
           if (argb) fc.fill = `#${argb.slice(-6).toUpperCase()}`;
         }
+        if (cell.font?.name) fc.fontName = cell.font.name;
         const note = noteText(cell.note);
         if (note !== undefined) sheet.notes.set(`${r - 1},${c - 1}`, note);
         if (fc.value === '' && !fc.formula && !fc.fill && !fc.numberFormat && !fc.hyperlink) return;
