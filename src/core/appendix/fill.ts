@@ -154,6 +154,20 @@ function fillSheet(sheet: SheetGrid, rep: SheetReport, catalog: Catalog): SheetF
   const results = new Map<string, CriterionResult>(rep.criteria.map((c) => [c.code, c]));
   /** What each Đánh giá cell shows after the plan (rows → text). */
   const shown = new Map<number, string>();
+  /**
+   * The one row the summary counts for each criterion: the row its verdict formula is
+   * written on, else the one row of the criterion holding a verdict (a PDF paste centres
+   * "Đạt" on a continuation row): a criterion is never counted twice.
+   */
+  const countRow = new Map<string, number>();
+  const typedVerdictRow = (row: CriterionRow): number => {
+    if (verdictCols.length === 0) return row.row;
+    const rowsOf = [row.row, ...row.continuationRows];
+    const typed = rowsOf.find((r) =>
+      verdictCols.some((v) => cellText(view.get(r, v.col)).trim() !== ''),
+    );
+    return typed ?? row.row;
+  };
 
   for (const crit of catalog.criteria) {
     const row = rows.get(crit.code);
@@ -217,10 +231,12 @@ function fillSheet(sheet: SheetGrid, rep: SheetReport, catalog: Catalog): SheetF
     const current = () => cellText(view.raw(metAt.row, metAt.col));
     if (targets.some((t) => t.at.row !== row.row)) {
       shown.set(row.row, current());
+      countRow.set(crit.code, metAt.row);
       continue; // merged from a row above: not ours to write
     }
     if (targets.some((t) => view.raw(t.at.row, t.at.col)?.formula)) {
       shown.set(row.row, current());
+      countRow.set(crit.code, row.row);
       continue; // already live
     }
     const rule = verdictRuleFor(crit, percentCell);
@@ -228,6 +244,7 @@ function fillSheet(sheet: SheetGrid, rep: SheetReport, catalog: Catalog): SheetF
     const expected = verdictText(res.verdict);
     if (simulated !== expected) {
       shown.set(row.row, current());
+      countRow.set(crit.code, typedVerdictRow(row));
       out.stats.skipped++;
       out.notes.push(skipMessage(crit, a1(metAt.row, metAt.col), post));
       continue;
@@ -255,6 +272,7 @@ function fillSheet(sheet: SheetGrid, rep: SheetReport, catalog: Catalog): SheetF
         });
     }
     shown.set(row.row, shownAs(simulated, targets[0].outputs));
+    countRow.set(crit.code, row.row);
     out.stats.verdictFormulas++;
   }
 
@@ -267,7 +285,7 @@ function fillSheet(sheet: SheetGrid, rep: SheetReport, catalog: Catalog): SheetF
       const groupRows: number[] = [];
       for (const c of crits) {
         const r = rows.get(c.code);
-        if (r) groupRows.push(r.row, ...r.continuationRows);
+        if (r) groupRows.push(countRow.get(c.code) ?? typedVerdictRow(r));
       }
       return { label: `${g.code}. ${g.name}`, rows: groupRows, total: crits.length };
     });

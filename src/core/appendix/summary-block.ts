@@ -22,7 +22,7 @@ const TOTAL_LABEL = 'Tổng cộng';
 export interface SummaryGroup {
   /** "1. Chính quyền số" */
   label: string;
-  /** 0-based rows of the group's Đánh giá cells (criterion rows and their continuations) */
+  /** 0-based rows the group counts: one Đánh giá cell per criterion (where its verdict is) */
   rows: number[];
   /** Number of criteria of the group in the catalog */
   total: number;
