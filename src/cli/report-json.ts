@@ -31,6 +31,8 @@ export interface JsonRatio {
 export interface JsonSheet {
   name: string;
   kind: SheetKind;
+  /** "A1:H40" when the sheet holds several evidence forms (one entry per form). */
+  range?: string;
   criteria: JsonCriterion[];
   summary: SheetSummary;
   findings: JsonFinding[];
@@ -82,6 +84,7 @@ function jsonSheetBase(s: SheetReport): JsonSheet {
   return {
     name: s.name,
     kind: s.kind,
+    ...(s.range ? { range: s.range } : {}),
     criteria: s.criteria.map((c) => ({
       code: c.code,
       row: c.row,

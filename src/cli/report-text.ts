@@ -38,7 +38,8 @@ export function summaryLine(s: SheetReport['summary']): string {
 }
 
 function sheetLines(s: SheetReport): string[] {
-  const lines = [`  Trang tính "${s.name}": ${kindLabel(s.kind)}`];
+  const where = s.range ? ` (vùng ${s.range})` : '';
+  const lines = [`  Trang tính "${s.name}"${where}: ${kindLabel(s.kind)}`];
   const counts = countsText(s.findings);
   if (s.summary.criteria > 0 || s.kind.startsWith('phu-luc'))
     lines.push(`    ${summaryLine(s.summary)}${counts ? ` — ${counts}` : ''}`);

@@ -10,7 +10,7 @@ import { GridView, type WorkbookSnapshot } from './model/grid';
 import type { SheetReport, WorkbookReport } from './model/report-types';
 import { recognizeAppendix } from './appendix/recognize';
 import { evaluateAppendix } from './appendix/evaluate';
-import { recognizeForm, evaluateForm, crossCheckEvidence, checkEvidenceFolders } from './forms';
+import { recognizeForms, evaluateForm, crossCheckEvidence, checkEvidenceFolders } from './forms';
 import { evaluateScoring, recognizeScoring } from './scoring';
 import { decodeLegacyWorkbook, legacyEncodingFinding } from './model/legacy-sheet';
 
@@ -24,62 +24,80 @@ export interface AnalyzeOptions {
 
 const EMPTY_SUMMARY = { criteria: 0, met: 0, unmet: 0, undetermined: 0 };
 
-export function analyzeSheet(
+/** The report(s) of one sheet: its appendix, or each evidence form on it, or `unknown`. */
+export function analyzeSheetTables(
   sheet: WorkbookSnapshot['sheets'][number],
   catalog: Catalog,
-): SheetReport {
+): SheetReport[] {
   const view = new GridView(sheet);
   // a scoring sheet first: only it has "Điểm tối đa" and a points column, and its "Kết quả"
   // column must not make it read as an appendix
   const scoring = recognizeScoring(view);
   if (scoring) {
     const { findings, points } = evaluateScoring(sheet.name, scoring, catalog);
-    return {
-      name: sheet.name,
-      kind: 'dti',
-      criteria: [],
-      summary: { ...EMPTY_SUMMARY },
-      findings,
-      ratios: [],
-      points,
-      scoring,
-    };
+    return [
+      {
+        name: sheet.name,
+        kind: 'dti',
+        criteria: [],
+        summary: { ...EMPTY_SUMMARY },
+        findings,
+        ratios: [],
+        points,
+        scoring,
+      },
+    ];
   }
   const rec = recognizeAppendix(view, catalog);
   if (rec) {
     const { criteria, findings, summary } = evaluateAppendix(sheet.name, view, rec, catalog);
-    return {
-      name: sheet.name,
-      kind: rec.kind,
-      criteria,
-      summary,
-      findings,
-      ratios: [],
-      layout: rec.layout,
-      rows: rec.rows,
-      groups: rec.groups,
-    };
+    return [
+      {
+        name: sheet.name,
+        kind: rec.kind,
+        criteria,
+        summary,
+        findings,
+        ratios: [],
+        layout: rec.layout,
+        rows: rec.rows,
+        groups: rec.groups,
+      },
+    ];
   }
-  const form = recognizeForm(view);
-  if (form) {
-    const { findings, ratios } = evaluateForm(sheet.name, view, form, catalog);
-    return {
+  const forms = recognizeForms(view);
+  if (forms.length > 0)
+    return forms.map(({ view: formView, rec: form }) => {
+      const { findings, ratios } = evaluateForm(sheet.name, formView, form, catalog);
+      const report: SheetReport = {
+        name: sheet.name,
+        kind: form.kind,
+        criteria: [],
+        summary: { ...EMPTY_SUMMARY },
+        findings,
+        ratios,
+      };
+      if (form.range) report.range = form.range;
+      return report;
+    });
+  return [
+    {
       name: sheet.name,
-      kind: form.kind,
+      kind: 'unknown',
       criteria: [],
       summary: { ...EMPTY_SUMMARY },
-      findings,
-      ratios,
-    };
-  }
-  return {
-    name: sheet.name,
-    kind: 'unknown',
-    criteria: [],
-    summary: { ...EMPTY_SUMMARY },
-    findings: [],
-    ratios: [],
-  };
+      findings: [],
+      ratios: [],
+    },
+  ];
+}
+
+/** The report of a sheet (its first table when it holds several evidence forms). */
+export function analyzeSheet(
+  sheet: WorkbookSnapshot['sheets'][number],
+  catalog: Catalog,
+): SheetReport {
+  return analyzeSheetTables(sheet, catalog)[0];
 }
 
 export function analyzeWorkbook(
@@ -90,7 +108,7 @@ export function analyzeWorkbook(
   // TCVN3 / VNI text is converted in the snapshot itself, so fill and appraise, which read
   // the same snapshot after this, see Unicode too.
   const legacy = decodeLegacyWorkbook(wb);
-  const sheets = wb.sheets.map((s) => analyzeSheet(s, catalog));
+  const sheets = wb.sheets.flatMap((s) => analyzeSheetTables(s, catalog));
   const extra: Finding[] = [...crossCheckEvidence(sheets, catalog)];
   for (const [sheet, info] of legacy) extra.push(legacyEncodingFinding(sheet, info));
   if (opts.evidenceListing) {

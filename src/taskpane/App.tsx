@@ -179,7 +179,7 @@ export function App({ host = officeHost }: AppProps) {
             </h2>
             {recognised.map((sheet) => (
               <SheetResult
-                key={sheet.name}
+                key={`${sheet.name}@${sheet.range ?? ''}`}
                 sheet={sheet}
                 catalog={catalog}
                 selected={selected}

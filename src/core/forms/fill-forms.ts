@@ -11,7 +11,7 @@ import { countRatio, markColumns, markedCount } from './evaluate-form';
 import { formTitle } from './cross-check';
 import { countExpr, entryScope, ratioFormula, type ExcludedRow } from './formulas';
 import { figureFromCell } from './figures';
-import { recognizeForm } from './recognize-form';
+import { recognizeForms } from './recognize-form';
 import type { FormList, FormRecognition, SummaryLine } from './types';
 
 export const ORIGINAL_PREFIX = 'Giá trị gốc: ';
@@ -202,17 +202,22 @@ export function planFillForms(snapshot: WorkbookSnapshot, recs?: FormRecognition
   const forms: string[] = [];
   for (const sheet of snapshot.sheets) {
     const view = new GridView(sheet);
-    const rec = recs ? recs.find((r) => r.sheet === sheet.name) : recognizeForm(view);
-    if (!rec) continue;
+    // every form of the sheet (a "Biểu mẫu" sheet may hold Mẫu 1.4 and Mẫu 3.3), each in its rows
+    const found = recognizeForms(view).filter(
+      ({ rec }) => !recs || recs.some((r) => r.sheet === sheet.name && r.kind === rec.kind),
+    );
+    if (found.length === 0) continue;
     if (sheet.protected) {
       notes.push(`Sheet "${sheet.name}" đang được bảo vệ: không điền công thức.`);
       continue;
     }
-    const r = fillOne(view, formDef(rec.kind), rec);
-    edits.push(...r.edits);
-    notes.push(...r.notes);
-    formulas += r.formulas;
-    if (r.formulas > 0) forms.push(formTitle(rec.kind));
+    for (const { view: formView, rec } of found) {
+      const r = fillOne(formView, formDef(rec.kind), rec);
+      edits.push(...r.edits);
+      notes.push(...r.notes);
+      formulas += r.formulas;
+      if (r.formulas > 0) forms.push(formTitle(rec.kind));
+    }
   }
   const description =
     formulas > 0

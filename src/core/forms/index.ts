@@ -19,7 +19,7 @@ export type {
   FormRatioDef,
   FormSummaryDef,
 } from './definitions';
-export { recognizeForm, findTitle } from './recognize-form';
+export { recognizeForm, recognizeForms, findTitle } from './recognize-form';
 export { evaluateForm, countRatio, criteriaForRatio, type FormEvaluation } from './evaluate-form';
 export {
   readTick,

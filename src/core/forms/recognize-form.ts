@@ -4,7 +4,7 @@
  * NFD) and its header, or by the header alone. Returns the list(s) of entries and the summary
  * lines with the cell where each figure is (or should go).
  */
-import { cellText, GridView, type Cell } from '../model/grid';
+import { cellText, columnLetters, GridView, type Cell } from '../model/grid';
 import { foldText, matchKey } from '../model/text';
 import {
   FORM_DEFS,
@@ -41,6 +41,23 @@ export function findTitle(view: GridView): { row: number; kind: FormKind; text: 
     }
   }
   return null;
+}
+
+/** Every form title on the sheet, top to bottom. */
+function findTitles(view: GridView): { row: number; kind: FormKind; text: string }[] {
+  const out: { row: number; kind: FormKind; text: string }[] = [];
+  for (const r of view.rowIndices) {
+    for (const c of view.rowCells(r)) {
+      if (typeof c.value !== 'string' || !/^\s*[mbMB]/.test(c.value)) continue;
+      const m = TITLE_RE.exec(foldText(c.value));
+      const def = m && FORM_DEFS.find((d) => formNumber(d.kind) === `${m[1]}.${m[2]}`);
+      if (def) {
+        out.push({ row: r, kind: def.kind, text: c.value });
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /** Key of a heading line without its numbering ("1. Danh sách…" → "danh sach …"). */
@@ -548,6 +565,44 @@ export function recognizeForm(view: GridView): FormRecognition | null {
     if (!best || score > best.score) best = { def, headers, score };
   }
   return best ? buildRecognition(view, best.def, best.headers) : null;
+}
+
+/**
+ * The view of rows `top`…`bottom` of a sheet (same positions, same sheet name): one form of a
+ * sheet holding several is read within its own rows.
+ */
+function segmentView(sheet: GridView['sheet'], top: number, bottom: number): GridView {
+  return new GridView({
+    ...sheet,
+    cells: sheet.cells.filter((c) => c.row >= top && c.row <= bottom),
+    merges: sheet.merges.filter((m) => m.top >= top && m.top <= bottom),
+  });
+}
+
+/**
+ * Every evidence form on a sheet, top to bottom. A sheet holding forms of different kinds under
+ * their own titles (a "Biểu mẫu" sheet: Mẫu 1.4, then Mẫu 3.3 below) gives one recognition per
+ * form, each read within its rows and given its `range`; a title repeated for the same form
+ * (a PDF page break) does not start a new one. Each recognition comes with the view it was
+ * read in.
+ */
+export function recognizeForms(view: GridView): { view: GridView; rec: FormRecognition }[] {
+  const titles = findTitles(view).filter((t, i, all) => i === 0 || all[i - 1].kind !== t.kind);
+  if (titles.length < 2) {
+    const rec = recognizeForm(view);
+    return rec ? [{ view, rec }] : [];
+  }
+  const out: { view: GridView; rec: FormRecognition }[] = [];
+  titles.forEach((t, i) => {
+    const bottom = i + 1 < titles.length ? titles[i + 1].row - 1 : Number.POSITIVE_INFINITY;
+    const sub = segmentView(view.sheet, t.row, bottom);
+    const rec = recognizeForm(sub);
+    if (!rec) return;
+    const last = sub.rowIndices[sub.rowIndices.length - 1] ?? t.row;
+    rec.range = `A${t.row + 1}:${columnLetters(Math.max(0, sub.maxCol))}${last + 1}`;
+    out.push({ view: sub, rec });
+  });
+  return out;
 }
 
 export { hasPhrase };

@@ -86,4 +86,9 @@ export interface FormRecognition {
   summaries: SummaryLine[];
   /** 0-based first row of the signature block, when found */
   signatureRow?: number;
+  /**
+   * "A1:H40": the rows of this form when the sheet holds several forms (each read within its
+   * own rows); absent when the form is the sheet's only one.
+   */
+  range?: string;
 }

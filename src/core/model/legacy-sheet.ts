@@ -7,8 +7,8 @@
  * words only read as Vietnamese once decoded ("ViÖt", "Vieät"); and, once a sheet is known to
  * be typed that way, its other font-less cells with Latin-1 letters and no Unicode-only letter.
  */
-import { makeFinding, type Finding } from '../findings';
-import { toA1, type SheetGrid, type WorkbookSnapshot } from '../grid';
+import { makeFinding, type Finding } from './findings';
+import { toA1, type SheetGrid, type WorkbookSnapshot } from './grid';
 import {
   decodeLegacy,
   detectLegacyText,

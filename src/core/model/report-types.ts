@@ -122,6 +122,11 @@ export interface SheetReport {
   summary: SheetSummary;
   findings: Finding[];
   ratios: RatioReport[];
+  /**
+   * "A1:H40": the rows this report covers when the sheet holds several evidence forms (one
+   * report per form, same sheet name); absent when the sheet holds one table.
+   */
+  range?: string;
   /** Recognition details for adapters and edit planners (not in the JSON report). */
   layout?: TableLayout;
   rows?: CriterionRow[];

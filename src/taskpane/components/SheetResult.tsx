@@ -99,11 +99,11 @@ export function SheetResult({
   const isAppendix = sheet.kind.startsWith('phu-luc');
   const total = { error: 0, warning: 0, info: 0 };
   for (const f of sheet.findings) total[f.severity]++;
-  const headingId = `sheet-${sheet.name.replace(/\W+/g, '-')}`;
+  const headingId = `sheet-${(sheet.range ? `${sheet.name} ${sheet.range}` : sheet.name).replace(/\W+/g, '-')}`;
   return (
     <section className={s.sheet} aria-labelledby={headingId} data-testid="sheet-result">
       <h3 className={s.heading} id={headingId}>
-        {sheet.name}
+        {sheet.range ? `${sheet.name} (${sheet.range})` : sheet.name}
       </h3>
       <Text size={200}>{kindLabel(sheet.kind)}</Text>
       {isAppendix && (

@@ -5,12 +5,12 @@
  * a Unicode sheet is never touched.
  */
 import { analyzeWorkbook } from '../../../../src/core/analyze';
-import { defaultCatalog } from '../../../../src/core/catalog';
-import type { Cell, SheetGrid, WorkbookSnapshot } from '../../../../src/core/grid';
+import { defaultCatalog } from '../../../../src/core/catalog/catalog';
+import type { Cell, SheetGrid, WorkbookSnapshot } from '../../../../src/core/model/grid';
 import { encodeTcvn3, encodeVni } from '../../../../src/core/model/legacy-encoding';
 import { decodeLegacySheet } from '../../../../src/core/model/legacy-sheet';
-import type { WorkbookReport } from '../../../../src/core/report-types';
-import { gridFromTsv, readSeedTable } from '../../../fixtures/tsv-grid';
+import type { WorkbookReport } from '../../../../src/core/model/report-types';
+import { gridFromTsv, readSeedTable } from '../../../support/fixtures/tsv-grid';
 
 const catalog = defaultCatalog();
 const SHEET = 'PHỤ LỤC 01';
