@@ -7,6 +7,7 @@
 import * as ExcelJS from 'exceljs';
 import type { Cell, CellKind, MergedArea, SheetGrid, WorkbookSnapshot } from '../core/model/grid';
 import { WorkbookError } from './errors';
+import { keepFontsOfLegacySheet } from '../core/model/legacy-sheet';
 import { unprefixSpreadsheetMl } from './normalize-ooxml';
 import { hasOwnPageSetup, isSheetProtected, worksheetMerges } from './apply-plan';
 
@@ -279,6 +280,7 @@ export function sheetFromExcelJS(ws: ExcelJS.Worksheet, index: number): SheetGri
     const out = cellFromExcelJS(cell, r, c);
     if (out) cells.push(out);
   });
+  keepFontsOfLegacySheet(cells);
   const merges: MergedArea[] = worksheetMerges(ws);
   const grid: SheetGrid = { name: ws.name, cells, merges, index };
   if (isSheetProtected(ws)) grid.protected = true;

@@ -8,7 +8,7 @@
  * be typed that way, its other font-less cells with Latin-1 letters and no Unicode-only letter.
  */
 import { makeFinding, type Finding } from './findings';
-import { toA1, type SheetGrid, type WorkbookSnapshot } from './grid';
+import { toA1, type Cell, type SheetGrid, type WorkbookSnapshot } from './grid';
 import {
   decodeLegacy,
   detectLegacyText,
@@ -111,6 +111,16 @@ export function decodeLegacyWorkbook(wb: WorkbookSnapshot): Map<string, LegacySh
     if (info) out.set(sheet.name, info);
   }
   return out;
+}
+
+/**
+ * Fonts only matter on a sheet typed (partly) in a legacy font: readers call this after reading
+ * a sheet, so that every cell of such a sheet keeps its font (a Unicode font protects its cell
+ * from conversion) and the cells of an all-Unicode sheet carry none (no noise in snapshots).
+ */
+export function keepFontsOfLegacySheet(cells: Cell[]): void {
+  if (cells.some((c) => encodingOfFont(c.font) !== undefined)) return;
+  for (const c of cells) if (c.font !== undefined) delete c.font;
 }
 
 const ENCODING_NAME: Record<LegacyEncoding, string> = {
