@@ -7,17 +7,17 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { readWorkbookFile } from '../../src/cli/read-workbook';
+import { readWorkbookFile } from '../../src/cli/read-file';
 import { analyzeWorkbook } from '../../src/core/analyze';
-import { defaultCatalog } from '../../src/core/catalog';
-import type { WorkbookReport } from '../../src/core/report-types';
+import { defaultCatalog } from '../../src/core/catalog/catalog';
+import type { WorkbookReport } from '../../src/core/model/report-types';
 import {
   OtherFormatReadError,
   otherSpreadsheetFormat,
   snapshotFromOtherFormat,
 } from '../../src/xlsx/read-xls-ods';
-import { buildMau14 } from '../fixtures/forms-builders';
-import { addGridSheet, hoangKimWorkbook, writeXlsx } from '../fixtures/xlsx-builders';
+import { buildMau14 } from '../support/fixtures/forms-builders';
+import { addGridSheet, hoangKimWorkbook, writeXlsx } from '../support/fixtures/xlsx-builders';
 
 const catalog = defaultCatalog();
 const hasSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
