@@ -37,7 +37,15 @@ const useStyles = makeStyles({
   },
   chevron: { flexShrink: 0, width: '1em', textAlign: 'center' },
   counts: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    // `display: flex` would otherwise win over the `hidden` attribute: the list never closed
+    '&[hidden]': { display: 'none' },
+  },
   item: { borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, paddingBlock: '2px' },
   row: {
     display: 'grid',
