@@ -17,6 +17,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { Finding } from '../core/model/findings';
 import type { CheckResult } from '../excel';
 import { EmptyState } from './components/EmptyState';
+import { OutsideExcel } from './components/OutsideExcel';
 import { SheetResult, findingKey } from './components/SheetResult';
 import { ExtraActions } from './extra-actions';
 import { officeHost, type PaneHost } from './host';
@@ -48,6 +49,8 @@ interface Notice {
 
 export interface AppProps {
   host?: PaneHost;
+  /** Opened in a plain browser, not in Excel: say so and link to the standalone page. */
+  outsideExcel?: boolean;
 }
 
 function asList(v: string | string[] | void): string[] {
@@ -59,7 +62,7 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export function App({ host = officeHost }: AppProps) {
+export function App({ host = officeHost, outsideExcel = false }: AppProps) {
   const s = useStyles();
   const [result, setResult] = useState<CheckResult | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -144,6 +147,7 @@ export function App({ host = officeHost }: AppProps) {
     <PaneContext.Provider value={api}>
       <main className={s.root}>
         <h1 className={s.title}>{UI.title}</h1>
+        {outsideExcel && <OutsideExcel />}
         <div className={s.toolbar} role="toolbar" aria-label="Thao tác">
           <Button appearance="primary" onClick={onCheck} disabled={busy !== null}>
             {UI.check}

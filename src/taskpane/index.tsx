@@ -3,19 +3,20 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 
-function mount(): void {
+function mount(outsideExcel: boolean): void {
   const el = document.getElementById('container');
   if (!el) return;
   createRoot(el).render(
     <FluentProvider theme={webLightTheme} lang="vi">
-      <App />
+      <App outsideExcel={outsideExcel} />
     </FluentProvider>,
   );
 }
 
 if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') {
-  Office.onReady(() => mount());
+  // in a plain browser tab Office.js is ready with no host: say so, point to cds-check.html
+  Office.onReady((info) => mount(!info?.host));
 } else {
-  // opened outside Excel: the pane still renders and Kiểm tra explains what is missing
-  mount();
+  // Office.js did not load at all (offline, blocked): certainly outside Excel
+  mount(true);
 }

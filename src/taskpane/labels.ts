@@ -45,6 +45,12 @@ export const UI = {
     'Không có PHỤ LỤC 01/02/03 nào trong sổ làm việc để tổng hợp (mỗi xã một trang tính).',
   rollupAdded: (sheets: string[]) =>
     `Đã thêm ${sheets.map((s) => `“${s}”`).join(', ')}; các số đếm là công thức trên sheet ma trận: sửa một ô “Đ”/“K”/“?”, mọi tổng đổi theo.`,
+  outsideTitle: 'Ngăn này cần chạy trong Excel.',
+  outsideBody:
+    'Trang đang mở trong trình duyệt, ngoài Excel, nên không đọc được sổ làm việc nào. Để kiểm tra tệp .xlsx mà không cần Excel (Excel 2016/2019, WPS, LibreOffice), hãy dùng trang kiểm tra trên tệp:',
+  outsideLink: 'Mở trang kiểm tra trên tệp (cds-check.html)',
+  /** The standalone page, published next to taskpane.html. */
+  standalonePage: 'cds-check.html',
 };
 
 export function severityLabel(s: Severity): string {

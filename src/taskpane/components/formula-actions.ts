@@ -13,6 +13,7 @@ import type { WorkbookSnapshot } from '../../core/model/grid';
 import { inversePlan } from '../../core/plan/undo';
 import { applyPlan, applyUndo, readWorkbookSnapshot } from '../../excel';
 import { workbookCatalog } from '../host';
+import type { AppraisalChoice } from '../appraisal-choices';
 
 export interface Applied {
   notes: string[];
@@ -43,35 +44,7 @@ export const officeFormulaHost: FormulaHost = {
   },
 };
 
-/** One choice of the appraisal menu: a level of a chain that appraises another. */
-export interface AppraisalChoice {
-  key: string;
-  chain: string;
-  level: string;
-  /** "PHỤ LỤC 02 — UBND cấp huyện (Thanh Hóa 2023: xã → huyện → tỉnh)" */
-  label: string;
-}
-
-/** Every (chain, level) pair whose level is not the chain's first (self-assessment). */
-export function appraisalChoices(catalog: Catalog): AppraisalChoice[] {
-  const out: AppraisalChoice[] = [];
-  for (const chain of catalog.chains) {
-    chain.levels.slice(1).forEach((id) => {
-      const level = catalog.levels.find((l) => l.id === id);
-      if (!level) return;
-      out.push({
-        key: `${chain.id}:${id}`,
-        chain: chain.id,
-        level: id,
-        label: `${level.appendixTitle} — ${level.label} (${chain.label})`,
-      });
-    });
-  }
-  // the default chain first
-  return out.sort(
-    (a, b) => Number(b.chain === catalog.defaultChain) - Number(a.chain === catalog.defaultChain),
-  );
-}
+export { appraisalChoices, type AppraisalChoice } from '../appraisal-choices';
 
 export const FORMULA_UI = {
   fill: 'Điền công thức',
