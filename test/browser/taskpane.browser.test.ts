@@ -303,18 +303,17 @@ suite('task pane in chromium (production build, fake Excel host)', () => {
     const { errors } = { errors: [] as string[] };
     page.on('pageerror', (e) => errors.push(e.message));
     await page.waitForFunction(() => window.__cdsFakeHost?.associated.has('checkWorkbook'));
-    await page.evaluate(
-      () =>
-        new Promise<void>((resolve) => {
-          void window.__cdsFakeHost!.associated.get('checkWorkbook')!({
-            completed: () => resolve(),
-          });
-        }),
-    );
-    const dialog = await page.evaluate(() => window.__cdsFakeHost!.dialogs[0].url);
-    expect(dialog).toContain('commands.html#ket-qua=');
+    await page.evaluate(() => {
+      void window.__cdsFakeHost!.invokeCommand('checkWorkbook');
+    });
+    // the command stays open while its dialog is: the user closes it, then it completes
+    await page.waitForFunction(() => window.__cdsFakeHost!.openDialog !== undefined);
+    const dialog = await page.evaluate(() => window.__cdsFakeHost!.dialogs[0].openedUrl);
+    expect(dialog).toContain('commands.html?ket-qua=');
+    expect(dialog).toContain('_host_info=');
+    await page.evaluate(() => window.__cdsFakeHost!.userClosesDialog());
     await page.close();
-    // the dialog is a new window on commands.html#ket-qua=…
+    // the dialog is a new window on commands.html?ket-qua=…&_host_info=…
     ({ page } = await open(dialog.slice(base.length), 600));
     await page.locator('#result h1').waitFor();
     expect(await page.locator('#result h1').textContent()).toBe('Kết quả kiểm tra');

@@ -15,7 +15,11 @@ declare global {
 
 window.__installFakeExcel = (data: FakeWorkbookJSON) => {
   const wb = FakeWorkbook.fromJSON(data);
-  window.__cdsFakeHost = wb.install(window as unknown as Record<string, unknown>);
+  // the test server is plain http on localhost; DialogApi 1.1: the dialog reads its URL
+  window.__cdsFakeHost = wb.install(window as unknown as Record<string, unknown>, {
+    origin: window.location.origin,
+    dialogApi: '1.1',
+  });
   window.__cdsFake = wb;
   return wb;
 };

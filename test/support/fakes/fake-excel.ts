@@ -524,8 +524,9 @@ export class FakeWorkbook {
   /** Install `Excel` and `Office` globals backed by this workbook on `target` (globalThis). */
   install(
     target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>,
+    hostOpts: FakeOfficeHostOptions = {},
   ): FakeOfficeHost {
-    const host = new FakeOfficeHost(this);
+    const host = new FakeOfficeHost(this, hostOpts);
     target.Excel = { run: this.run };
     target.Office = host.office;
     return host;
@@ -545,31 +546,86 @@ export function isoToSerial(iso: string): number {
 // ------------------------------------------------------------------------------------------
 // the Office global
 
+/** A dialog the fake host opened (displayDialogAsync). */
+export interface FakeDialog {
+  /** The URL the add-in passed. */
+  url: string;
+  /** The URL the dialog page is loaded from: the host's `_host_info` added to the query. */
+  openedUrl: string;
+  options: unknown;
+  open: boolean;
+  /** Messages the parent sent with messageChild (DialogApi 1.2). */
+  childMessages: string[];
+  /** How it closed: 'parent' (dialog.close()), 'user' (12006), 'runtime' (function ended). */
+  closedBy?: 'parent' | 'user' | 'runtime';
+  handlers: Map<string, ((arg: unknown) => void)[]>;
+}
+
+export interface FakeOfficeHostOptions {
+  /** "Mac", "PC", "OfficeOnline" (default). */
+  platform?: string;
+  /** Highest DialogApi (default "1.2"; "1.1" has no messageChild). */
+  dialogApi?: '1.1' | '1.2';
+  /** Origin of the add-in's pages, the only one a dialog may start on (AppDomains aside). */
+  origin?: string;
+  /** The host drops the URL's "#…" part when it opens a dialog (office-js issue 2284). */
+  dropsHash?: boolean;
+}
+
+/** Errors of displayDialogAsync ("Handle errors and events in the Office dialog box"). */
+export const DIALOG_ERRORS = {
+  notHttps: 12005,
+  wrongDomain: 12004,
+  closedByUser: 12006,
+  alreadyOpen: 12007,
+  ignoredByUser: 12009,
+} as const;
+
+/** How long a function command may run (add-in commands: ExecuteFunction). */
+export const FUNCTION_COMMAND_LIMIT_MS = 5 * 60 * 1000;
+
 export class FakeOfficeHost {
   readonly associated = new Map<string, (event: { completed: () => void }) => unknown>();
-  readonly dialogs: { url: string; options: unknown }[] = [];
+  readonly dialogs: FakeDialog[] = [];
   readonly office: Record<string, unknown>;
+  /** The next displayDialogAsync fails with this code (12009: the user ignored it…). */
+  failNextDialog: number | null = null;
+  /** Function commands the host ended after 5 minutes without completed(). */
+  killedCommands = 0;
+  readonly platform: string;
 
-  constructor(readonly wb: FakeWorkbook) {
+  constructor(
+    readonly wb: FakeWorkbook,
+    readonly opts: FakeOfficeHostOptions = {},
+  ) {
     const associated = this.associated;
-    const dialogs = this.dialogs;
+    this.platform = opts.platform ?? 'OfficeOnline';
+    const origin = opts.origin ?? 'https://localhost:3000';
+    const dialogApi = opts.dialogApi ?? '1.2';
     this.office = {
       HostType: { Excel: 'Excel' },
+      EventType: {
+        DialogMessageReceived: 'dialogMessageReceived',
+        DialogEventReceived: 'dialogEventReceived',
+        DialogParentMessageReceived: 'dialogParentMessageReceived',
+      },
       onReady: (cb?: (info: { host: string; platform: string }) => void) => {
-        const info = { host: 'Excel', platform: 'OfficeOnline' };
+        const info = { host: 'Excel', platform: this.platform };
         if (cb) cb(info);
         return Promise.resolve(info);
       },
       context: {
         requirements: {
           isSetSupported: (name: string, version?: string) =>
-            name === 'ExcelApi' ? wb.supports(version ?? '1.1') : name === 'DialogApi',
+            name === 'ExcelApi'
+              ? wb.supports(version ?? '1.1')
+              : name === 'DialogApi'
+                ? versionAtLeast(dialogApi, version ?? '1.1')
+                : false,
         },
         ui: {
-          displayDialogAsync: (url: string, options: unknown, cb?: (r: unknown) => void) => {
-            dialogs.push({ url, options });
-            cb?.({ status: 'succeeded', value: { close() {}, addEventHandler() {} } });
-          },
+          displayDialogAsync: (url: string, options: unknown, cb?: (r: unknown) => void) =>
+            this.displayDialog(url, options, origin, dialogApi, cb),
         },
         displayLanguage: 'vi-VN',
         document: {
@@ -597,6 +653,126 @@ export class FakeOfficeHost {
       },
       AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     };
+  }
+
+  /**
+   * HOST RULES of the dialog API (Use the Office dialog API in Office Add-ins; Best
+   * practices and rules for the Office dialog API; Handle errors and events in the Office
+   * dialog box): the start URL must be an absolute HTTPS URL (12005) on the add-in's own
+   * domain (12004); one dialog at a time from a host window (12007); the user may refuse
+   * it (12009); the host adds its `_host_info` query parameter to the page's URL, which
+   * add-ins "should neither read nor write"; messageChild exists from DialogApi 1.2.
+   */
+  private displayDialog(
+    url: string,
+    options: unknown,
+    origin: string,
+    dialogApi: string,
+    cb?: (r: unknown) => void,
+  ): void {
+    const fail = (code: number, message: string) =>
+      cb?.({ status: 'failed', error: { code, message } });
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return fail(DIALOG_ERRORS.wrongDomain, 'The URL is not absolute.');
+    }
+    if (parsed.protocol !== 'https:' && origin.startsWith('https:'))
+      return fail(DIALOG_ERRORS.notHttps, 'The URL uses HTTP. HTTPS is required.');
+    if (parsed.origin !== origin)
+      return fail(DIALOG_ERRORS.wrongDomain, 'The domain of the URL is not in AppDomains.');
+    if (this.dialogs.some((d) => d.open))
+      return fail(
+        DIALOG_ERRORS.alreadyOpen,
+        'A dialog box is already opened from this host window.',
+      );
+    if (this.failNextDialog !== null) {
+      const code = this.failNextDialog;
+      this.failNextDialog = null;
+      return fail(code, 'The user chose to ignore the dialog box.');
+    }
+    const opened = new URL(url);
+    if (this.opts.dropsHash) opened.hash = '';
+    opened.searchParams.append('_host_info', `Excel$${this.platform}$16.01$vi-VN$$$$0`);
+    const dialog: FakeDialog = {
+      url,
+      openedUrl: opened.toString(),
+      options,
+      open: true,
+      childMessages: [],
+      handlers: new Map(),
+    };
+    this.dialogs.push(dialog);
+    const api: Record<string, unknown> = {
+      close: () => {
+        if (dialog.open) {
+          dialog.open = false;
+          dialog.closedBy = 'parent';
+        }
+      },
+      addEventHandler: (type: string, handler: (arg: unknown) => void) => {
+        const list = dialog.handlers.get(type) ?? [];
+        list.push(handler);
+        dialog.handlers.set(type, list);
+      },
+    };
+    if (versionAtLeast(dialogApi, '1.2'))
+      api.messageChild = (message: string) => {
+        if (!dialog.open) throw new Error('The dialog is closed.');
+        dialog.childMessages.push(message);
+      };
+    cb?.({ status: 'succeeded', value: api });
+  }
+
+  /** The open dialog (test helper). */
+  get openDialog(): FakeDialog | undefined {
+    return this.dialogs.find((d) => d.open);
+  }
+
+  /** The dialog page sends a message to its parent (Office.context.ui.messageParent). */
+  messageParent(message: string): void {
+    const d = this.openDialog;
+    if (!d) throw new Error('no open dialog');
+    for (const h of d.handlers.get('dialogMessageReceived') ?? []) h({ message, origin: d.url });
+  }
+
+  /** The user closes the dialog with its X: DialogEventReceived with 12006. */
+  userClosesDialog(): void {
+    const d = this.openDialog;
+    if (!d) throw new Error('no open dialog');
+    d.open = false;
+    d.closedBy = 'user';
+    for (const h of d.handlers.get('dialogEventReceived') ?? [])
+      h({ error: DIALOG_ERRORS.closedByUser });
+  }
+
+  /**
+   * Run a ribbon function command as the host does. HOST RULE (add-in commands, "the
+   * runtime closes when either the function completes or 5 minutes have passed"): the host
+   * ends the runtime at completed() or after 5 minutes — on Mac, a dialog the function
+   * opened closes with it (office-js issue 428). Resolves when the runtime ends.
+   */
+  invokeCommand(name: string): Promise<'completed' | 'killed'> {
+    const fn = this.associated.get(name);
+    if (!fn) throw new Error(`no function ${name}`);
+    return new Promise((resolve) => {
+      let ended = false;
+      const end = (how: 'completed' | 'killed') => {
+        if (ended) return;
+        ended = true;
+        clearTimeout(timer);
+        if (how === 'killed') this.killedCommands++;
+        for (const d of this.dialogs)
+          if (d.open && (how === 'killed' || this.platform === 'Mac')) {
+            d.open = false;
+            d.closedBy = 'runtime';
+          }
+        resolve(how);
+      };
+      const timer = setTimeout(() => end('killed'), FUNCTION_COMMAND_LIMIT_MS);
+      void fn({ completed: () => end('completed') });
+    });
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * @jest-environment jsdom
- * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ * @jest-environment-options {"url": "https://localhost:3000/commands.html", "customExportConditions": ["node", "node-addons"]}
  *
  * One workbook, three faces, the same findings: `cds-check validate --json` (ExcelJS reader),
  * the ribbon's **Kiểm tra** (Office.js adapter: notes written on the cells) and the task pane
@@ -97,12 +97,13 @@ describe.each(WORKBOOKS)('%s', (_label, makeFile) => {
     await jest.isolateModulesAsync(async () => {
       await import('../../../src/commands/commands');
     });
-    const handler = office.associated.get('checkWorkbook');
-    expect(handler).toBeDefined();
-    const completed = jest.fn();
-    await handler!({ completed });
-    expect(completed).toHaveBeenCalledTimes(1);
+    expect(office.associated.get('checkWorkbook')).toBeDefined();
+    const ended = office.invokeCommand('checkWorkbook');
+    for (let i = 0; i < 400 && !office.openDialog; i++) await new Promise((r) => setTimeout(r, 5));
     expect(office.dialogs).toHaveLength(1);
+    office.messageParent('ready'); // the dialog page asks for its result (DialogApi 1.2)
+    office.userClosesDialog();
+    expect(await ended).toBe('completed');
     const all = cli.flatMap((s) => s.findings.map((f) => ({ sheet: s.sheet, ...f })));
     expect(all.length).toBeGreaterThan(0);
     // every CLI finding is written in the note of its cell…
@@ -115,7 +116,7 @@ describe.each(WORKBOOKS)('%s', (_label, makeFile) => {
     const noted = fake.sheets.flatMap((s) => [...s.notes.keys()].map((k) => `${s.name}@${k}`));
     expect(noted).toHaveLength(new Set(all.map((f) => `${f.sheet}@${f.cell}`)).size);
     // the dialog sums up the same sheets
-    const payload = decodeURIComponent(office.dialogs[0].url.split('#ket-qua=')[1]);
+    const payload = office.dialogs[0].childMessages[0];
     for (const s of cli.filter((x) => x.kind !== 'unknown')) expect(payload).toContain(s.sheet);
   });
 
