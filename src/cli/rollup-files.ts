@@ -1,8 +1,8 @@
 /**
  * Reading the communes' files for `cds-check rollup`: each file is read, evaluated exactly as
  * `validate` does and reduced to its communes' rows (its workbook is dropped before the next
- * file). Files are spread over a few worker threads when the CLI runs from its build (one
- * workbook per worker at a time); in-process, one after the other, otherwise.
+ * file). One after the other by default; with CDS_CHECK_JOBS=N, spread over N worker threads
+ * when the CLI runs from its build (one workbook per worker at a time).
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -64,10 +64,15 @@ export interface WorkerInput {
 
 const WORKER_FILE = path.join(__dirname, 'rollup-worker.js');
 
-/** How many worker threads: CDS_CHECK_JOBS, else the CPUs (at most 4); 1 = no worker. */
+/**
+ * How many worker threads: CDS_CHECK_JOBS (default 1: one file after the other in this
+ * thread). Measured on a shared 2-CPU machine, two workers cost more CPU (each loads the
+ * core, results are copied between threads) than they saved; `npm run bench -- rollup`
+ * shows both.
+ */
 function jobCount(files: number): number {
   const env = Number(process.env.CDS_CHECK_JOBS);
-  const wanted = Number.isInteger(env) && env > 0 ? env : Math.min(4, os.availableParallelism());
+  const wanted = Number.isInteger(env) && env > 0 ? Math.min(env, os.availableParallelism()) : 1;
   // workers run compiled JavaScript: from the TypeScript sources (tests) read in-process
   if (!fs.existsSync(WORKER_FILE) || __filename.endsWith('.ts')) return 1;
   return Math.max(1, Math.min(wanted, files));

@@ -136,7 +136,10 @@ describe('rollup of a folder of communes', () => {
 describe('bin/cds-check.js rollup (files read by worker threads)', () => {
   it('gives the same JSON as the in-process run, one file at a time', async () => {
     await ensureCliBuilt();
-    const r = await runCli(['rollup', '--json', dir]);
+    process.env.CDS_CHECK_JOBS = '2';
+    const r = await runCli(['rollup', '--json', dir]).finally(() => {
+      delete process.env.CDS_CHECK_JOBS;
+    });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual(rollup);
     expect(r.stderr).toContain(TRUNCATED_FILE);
