@@ -77,6 +77,9 @@ export function rollupJson(model: RollupModel): unknown {
       undeterminedCodes: c.undeterminedCodes,
       nameSource: c.nameSource,
       duplicates: c.duplicates,
+      points: c.points,
+      maxPoints: c.maxPoints,
+      band: c.band ?? null,
     })),
     criteria: model.criteria.map((c) => ({
       code: c.code,
@@ -95,7 +98,13 @@ export function rollupJson(model: RollupModel): unknown {
       communes: f.communes,
     })),
     communesMeetingAll: model.communesMeetingAll,
+    scored: model.scored,
   };
+}
+
+/** 273,5 (Vietnamese decimal comma) */
+function pointsVi(n: number): string {
+  return String(Math.round(n * 1000) / 1000).replace('.', ',');
 }
 
 function pad(s: string, n: number, right = false): string {
@@ -124,6 +133,7 @@ export function rollupText(model: RollupModel): string {
     'Lỗi',
     'C.báo',
     'Thiếu MC',
+    ...(model.scored ? ['Điểm', 'Xếp loại'] : []),
     'Hạng',
     'Không đạt',
     'Tệp',
@@ -137,6 +147,12 @@ export function rollupText(model: RollupModel): string {
     String(c.errors),
     String(c.warnings),
     String(c.missingEvidence),
+    ...(model.scored
+      ? [
+          c.points === null ? '–' : `${pointsVi(c.points)}/${pointsVi(c.maxPoints ?? 0)}`,
+          c.band ?? '–',
+        ]
+      : []),
     String(c.rank),
     c.unmetCodes.join(', ') || '–',
     baseName(c.file) +
@@ -152,13 +168,15 @@ export function rollupText(model: RollupModel): string {
       .trimEnd();
   out.push(line(head));
   for (const r of rows) out.push(line(r));
-  out.push(
-    '',
-    `Số xã đạt tất cả ${model.criteria.length} tiêu chí: ${model.communesMeetingAll}/${n}`,
-  );
+  if (model.scored) out.push('', 'Xếp hạng theo tổng điểm của bảng chấm điểm chỉ số DTI.');
+  else
+    out.push(
+      '',
+      `Số xã đạt tất cả ${model.criteria.length} tiêu chí: ${model.communesMeetingAll}/${n}`,
+    );
   for (const c of model.communes.filter((x) => x.duplicates.length))
     out.push(`Trùng xã: ${c.commune} (${baseName(c.file)}) cũng có ở ${c.duplicates.join('; ')}`);
-  out.push('', 'Theo tiêu chí (số xã đạt / tổng số xã):');
+  if (model.criteria.length) out.push('', 'Theo tiêu chí (số xã đạt / tổng số xã):');
   for (const c of model.criteria) {
     const extra = [
       c.unmet ? `không đạt ${c.unmet}` : '',

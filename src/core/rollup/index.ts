@@ -11,6 +11,7 @@ export {
 export {
   LEVEL_KINDS,
   NO_APPENDIX_MESSAGE,
+  NO_SCORING_SHEET_MESSAGE,
   ROLLUP_LEVELS,
   appendixSheetsForLevel,
   baseName,

@@ -36,7 +36,8 @@ export interface RollupCommune {
   /** "Hoàng Kim" */
   commune: string;
   nameSource: CommuneNameSource;
-  kind: AppendixKind;
+  /** The appendix taken, or 'dti' for a point-scored DTI sheet (a scored roll-up). */
+  kind: AppendixKind | 'dti';
   criteria: number;
   met: number;
   unmet: number;
@@ -53,8 +54,17 @@ export interface RollupCommune {
   missingEvidence: number;
   /** Every finding of the commune: its appendix and, when the file holds one commune, its forms. */
   findings: Finding[];
-  /** 1 = best rate; equal rates share a rank (as Excel's RANK). */
+  /**
+   * 1 = best rate (in a scored roll-up: most points); equal rates (points) share a rank
+   * (as Excel's RANK).
+   */
   rank: number;
+  /** A DTI sheet's points: its total as typed, else the sum of its items (null: not scored). */
+  points: number | null;
+  /** Its Điểm tối đa (null: not scored) */
+  maxPoints: number | null;
+  /** Its rating band where the set defines bands */
+  band?: string;
   /** Other entries ("file › sheet") read as the same commune; empty when none. */
   duplicates: string[];
 }
@@ -91,6 +101,8 @@ export interface RollupModel {
   files: RollupFile[];
   /** Communes meeting every criterion */
   communesMeetingAll: number;
+  /** Units ranked by the points of their DTI sheets (a scored set, or DTI sheets only). */
+  scored: boolean;
 }
 
 function isAppendix(kind: SheetKind): kind is AppendixKind {
@@ -140,8 +152,49 @@ function communeOf(
     findings,
     rank: 0,
     duplicates: [],
+    points: null,
+    maxPoints: null,
   };
 }
+
+/** A unit from its point-scored DTI sheet (no criteria verdicts: the points rank it). */
+function scoredUnitOf(
+  file: string,
+  grid: SheetGrid,
+  sheet: SheetReport,
+  opts: { sheetNameIsCommune: boolean },
+): RollupCommune {
+  const { name, source } = communeNameOf(grid, sheet.layout?.headerRow, file, opts);
+  const findings = sheet.findings;
+  const p = sheet.points;
+  return {
+    file,
+    sheet: sheet.name,
+    commune: name,
+    nameSource: source,
+    kind: 'dti',
+    criteria: 0,
+    met: 0,
+    unmet: 0,
+    undetermined: 0,
+    rate: 0,
+    unmetCodes: [],
+    undeterminedCodes: [],
+    verdicts: [],
+    errors: findings.filter((f) => f.severity === 'error').length,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
+    missingEvidence: findings.filter((f) => f.rule === 'missing-evidence').length,
+    findings,
+    rank: 0,
+    duplicates: [],
+    points: p ? (p.total ?? p.computed) : null,
+    maxPoints: p ? p.max : null,
+    ...(p?.band ? { band: p.band } : {}),
+  };
+}
+
+export const NO_SCORING_SHEET_MESSAGE =
+  'Không có bảng chấm điểm chỉ số chuyển đổi số (DTI) nào trong tệp.';
 
 export const NO_APPENDIX_MESSAGE: Record<RollupLevel, string> = {
   xa: 'Không có PHỤ LỤC 01/02/03 (không phải phụ lục tiêu chí chuyển đổi số).',
@@ -161,11 +214,32 @@ export function rollupWorkbook(
   catalog: Catalog,
   level: RollupLevel,
 ): { communes: RollupCommune[]; file: RollupFile } {
-  const sheets = appendixSheetsForLevel(report, level);
+  const appendices = catalog.scoring ? [] : appendixSheetsForLevel(report, level);
+  const scoring = report.sheets.filter((s) => s.kind === 'dti');
+  if (appendices.length === 0 && scoring.length > 0) {
+    const several = scoring.length > 1;
+    const communes = scoring.map((s) =>
+      scoredUnitOf(
+        file,
+        snapshot.sheets.find((g) => g.name === s.name)!,
+        s,
+        {
+          sheetNameIsCommune: several,
+        },
+      ),
+    );
+    return { communes, file: { file, status: 'ok', message: null, communes: communes.length } };
+  }
+  const sheets = appendices;
   if (sheets.length === 0)
     return {
       communes: [],
-      file: { file, status: 'no-appendix', message: NO_APPENDIX_MESSAGE[level], communes: 0 },
+      file: {
+        file,
+        status: 'no-appendix',
+        message: catalog.scoring ? NO_SCORING_SHEET_MESSAGE : NO_APPENDIX_MESSAGE[level],
+        communes: 0,
+      },
     };
   const several = sheets.length > 1;
   const communes = sheets.map((s) => {
@@ -190,8 +264,13 @@ export function buildRollup(
   catalog: Catalog,
   level: RollupLevel,
 ): RollupModel {
+  // scored: the set is scored, or every unit read is a DTI sheet (no appendix of the level)
+  const scored =
+    !!catalog.scoring || (communes.length > 0 && communes.every((c) => c.kind === 'dti'));
+  const pointsOf = (c: RollupCommune) => c.points ?? -Infinity;
   const sorted = [...communes].sort(
     (a, b) =>
+      (scored ? pointsOf(b) - pointsOf(a) || 0 : 0) ||
       b.rate - a.rate ||
       b.met - a.met ||
       a.commune.localeCompare(b.commune, 'vi') ||
@@ -199,7 +278,10 @@ export function buildRollup(
       a.sheet.localeCompare(b.sheet),
   );
   sorted.forEach((c, i) => {
-    c.rank = i > 0 && sorted[i - 1].rate === c.rate ? sorted[i - 1].rank : i + 1;
+    const same = scored
+      ? (o: RollupCommune) => pointsOf(o) === pointsOf(c)
+      : (o: RollupCommune) => o.rate === c.rate;
+    c.rank = i > 0 && same(sorted[i - 1]) ? sorted[i - 1].rank : i + 1;
   });
   const byName = new Map<string, RollupCommune[]>();
   for (const c of sorted) {
@@ -210,7 +292,7 @@ export function buildRollup(
   for (const same of byName.values())
     if (same.length > 1)
       for (const c of same) c.duplicates = same.filter((o) => o !== c).map(label);
-  const criteria: RollupCriterion[] = catalog.criteria.map((crit, i) => {
+  const criteria: RollupCriterion[] = (scored ? [] : catalog.criteria).map((crit, i) => {
     const count = (v: Verdict) => sorted.filter((c) => c.verdicts[i] === v).length;
     const met = count('met');
     const total = sorted.length;
@@ -232,6 +314,7 @@ export function buildRollup(
     criteria,
     files,
     communesMeetingAll: sorted.filter((c) => c.criteria > 0 && c.met === c.criteria).length,
+    scored,
   };
 }
 

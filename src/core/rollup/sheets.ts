@@ -234,11 +234,19 @@ export function planRollup(model: RollupModel, opts: RollupPlanOptions = {}): Ed
       'Xếp hạng',
       'Ghi chú',
     ];
+    // a scored set: Điểm / Điểm tối đa (/ Xếp loại) after Ghi chú, ranked by Điểm
+    const bands = model.scored && model.communes.some((c) => c.band);
+    if (model.scored) headers.push('Điểm', 'Điểm tối đa', ...(bands ? ['Xếp loại'] : []));
     w.title(
-      ['TỔNG HỢP KẾT QUẢ THỰC HIỆN TIÊU CHÍ CHUYỂN ĐỔI SỐ CẤP XÃ', subtitle],
+      [
+        model.scored
+          ? 'TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM CHỈ SỐ ĐÁNH GIÁ CHUYỂN ĐỔI SỐ'
+          : 'TỔNG HỢP KẾT QUẢ THỰC HIỆN TIÊU CHÍ CHUYỂN ĐỔI SỐ CẤP XÃ',
+        subtitle,
+      ],
       headers.length - 1,
     );
-    w.widths([6, 22, 28, 10, 10, 10, 26, 10, 8, 9, 11, 9, 30]);
+    w.widths([6, 22, 28, 10, 10, 10, 26, 10, 8, 9, 11, 9, 30, 10, 10, 14].slice(0, headers.length));
     w.header(SUMMARY_HEADER_ROW, headers);
     const first = SUMMARY_HEADER_ROW + 1;
     const last = SUMMARY_HEADER_ROW + n;
@@ -256,16 +264,24 @@ export function planRollup(model: RollupModel, opts: RollupPlanOptions = {}): Ed
       w.value(`I${r}`, c.errors);
       w.value(`J${r}`, c.warnings);
       w.value(`K${r}`, c.missingEvidence);
-      // RANK(F5,F$5:F$n) written so that every engine computes it (HyperFormula has no RANK)
-      w.formula(`L${r}`, `COUNTIF($F$${first}:$F$${last},">"&F${r})+1`, c.rank);
+      // RANK(F5,F$5:F$n) written so that every engine computes it (HyperFormula has no RANK);
+      // a scored set ranks by its points (column N)
+      const by = model.scored ? 'N' : 'F';
+      w.formula(`L${r}`, `COUNTIF($${by}$${first}:$${by}$${last},">"&${by}${r})+1`, c.rank);
+      if (model.scored) {
+        w.value(`N${r}`, c.points);
+        w.value(`O${r}`, c.maxPoints);
+        if (bands) w.value(`P${r}`, c.band ?? '');
+      }
       const notes: string[] = [];
       if (c.duplicates.length) notes.push(`Trùng xã với: ${c.duplicates.join('; ')}`);
       if (c.nameSource === 'file-name') notes.push('Tên xã lấy từ tên tệp');
-      if (c.kind !== levelKind(model.level)) notes.push(`Dùng ${kindTitle(c.kind)}`);
+      if (c.kind !== 'dti' && c.kind !== levelKind(model.level))
+        notes.push(`Dùng ${kindTitle(c.kind)}`);
       w.value(`M${r}`, notes.join('. '));
       for (let col = 0; col < headers.length; col++)
         w.style(`${columnLetters(col)}${r}`, {
-          wrap: col === 1 || col === 2 || col === 6 || col === 12,
+          wrap: col === 1 || col === 2 || col === 6 || col === 12 || col === 15,
           align: col === 0 || col >= 3 ? 'center' : 'left',
           bold: c.duplicates.length > 0 && col === 1 ? true : undefined,
         });
