@@ -6,6 +6,17 @@ export default tseslint.config(
   { ignores: ['dist/**', 'dist-cli/**', 'node_modules/**', 'coverage/**', 'test-output/**'] },
   ...tseslint.configs.recommended,
   {
+    // Type-aware rules: a promise is awaited, returned or handed to something that expects one.
+    files: ['src/**/*.{ts,tsx}', 'test/**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     files: ['**/*.{ts,tsx}'],
     plugins: { 'office-addins': officeAddins },
     rules: {

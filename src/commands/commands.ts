@@ -279,6 +279,8 @@ export const CHECK_FUNCTION = 'checkWorkbook';
 export function registerCommands(target: Record<string, unknown>): void {
   target[CHECK_FUNCTION] = checkWorkbookCommand;
   if (typeof Office !== 'undefined' && typeof Office.actions?.associate === 'function')
+    // Office runs the command and waits for event.completed(); the promise is for tests.
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises
     Office.actions.associate(CHECK_FUNCTION, checkWorkbookCommand);
 }
 

@@ -110,8 +110,20 @@ function editCell(e: AdapterEdit): string | undefined {
     case 'set-row-height':
     case 'restore-page-layout':
       return undefined;
-    default:
+    case 'set-value':
+    case 'set-formula':
+    case 'set-note':
+    case 'set-fill':
+    case 'set-style':
+    case 'set-validation-list':
+    case 'select':
+    case 'clear-validation':
+    case 'restore-format':
       return e.cell;
+    default: {
+      const _never: never = e;
+      return _never;
+    }
   }
 }
 

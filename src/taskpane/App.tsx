@@ -149,13 +149,13 @@ export function App({ host = officeHost, outsideExcel = false }: AppProps) {
         <h1 className={s.title}>{UI.title}</h1>
         {outsideExcel && <OutsideExcel />}
         <div className={s.toolbar} role="toolbar" aria-label="Thao tác">
-          <Button appearance="primary" onClick={onCheck} disabled={busy !== null}>
+          <Button appearance="primary" onClick={() => void onCheck()} disabled={busy !== null}>
             {UI.check}
           </Button>
-          <Button appearance="secondary" onClick={onClear} disabled={busy !== null}>
+          <Button appearance="secondary" onClick={() => void onClear()} disabled={busy !== null}>
             {UI.clearMarks}
           </Button>
-          <Button appearance="secondary" onClick={onRollup} disabled={busy !== null}>
+          <Button appearance="secondary" onClick={() => void onRollup()} disabled={busy !== null}>
             {UI.rollup}
           </Button>
         </div>
@@ -173,7 +173,7 @@ export function App({ host = officeHost, outsideExcel = false }: AppProps) {
           <EmptyState
             sheetCount={result.report.sheets.length}
             busy={busy !== null}
-            onInsert={onInsert}
+            onInsert={() => void onInsert()}
           />
         )}
         {recognised.length > 0 && (
@@ -187,8 +187,8 @@ export function App({ host = officeHost, outsideExcel = false }: AppProps) {
                 sheet={sheet}
                 catalog={catalog}
                 selected={selected}
-                onSelect={onSelect}
-                onSelectCell={onSelectCell}
+                onSelect={(f) => void onSelect(f)}
+                onSelectCell={(sheet, cell, key) => void onSelectCell(sheet, cell, key)}
                 allSheets={result?.report.sheets}
               />
             ))}

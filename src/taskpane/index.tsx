@@ -15,7 +15,7 @@ function mount(outsideExcel: boolean): void {
 
 if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') {
   // in a plain browser tab Office.js is ready with no host: say so, point to cds-check.html
-  Office.onReady((info) => mount(!info?.host));
+  void Office.onReady((info) => mount(!info?.host));
 } else {
   // Office.js did not load at all (offline, blocked): certainly outside Excel
   mount(true);

@@ -79,8 +79,18 @@ function editAddress(e: CellEdit): string | undefined {
     case 'set-page-setup':
     case 'set-row-height':
       return undefined;
-    default:
+    case 'set-value':
+    case 'set-formula':
+    case 'set-note':
+    case 'set-fill':
+    case 'set-style':
+    case 'set-validation-list':
+    case 'select':
       return e.cell;
+    default: {
+      const _never: never = e;
+      return _never;
+    }
   }
 }
 

@@ -21,7 +21,7 @@ interface Synonym {
   prefix?: boolean;
 }
 
-/** Column titles seen in the guidance (seed 001), filled appendices and assignment tables. */
+/** Column titles seen in Hướng dẫn 2142/STTTT-CNTT, filled appendices and assignment tables. */
 const SYNONYMS: readonly Synonym[] = [
   { role: 'tt', phrase: 'TT' },
   { role: 'tt', phrase: 'STT' },

@@ -1,11 +1,11 @@
 /**
- * The official PHỤ LỤC 01/02/03 layout (seed 001), built from the catalog: title and subtitle
+ * The official PHỤ LỤC 01/02/03 layout (Hướng dẫn 2142/STTTT-CNTT), built from the catalog: title and subtitle
  * of the level, the header row, group rows and one row per criterion with its name, unit and
  * target, a live Đánh giá formula per criterion and the summary block under the table.
  * `planTemplate` writes it blank; `planAppraise` (appraise.ts) fills its result columns.
  *
  * Level titles, subtitles and result headers come from catalog.levels; the remaining column
- * titles are the same on every appendix of seed 001 and live here.
+ * titles are the same on every appendix of Hướng dẫn 2142/STTTT-CNTT and live here.
  */
 import type { AppraisalLevel, Catalog, Criterion } from '../catalog/types';
 import { chainById, chainLevels, previousLevel } from '../catalog/catalog';
@@ -19,7 +19,7 @@ import { simulateVerdict, verdictFormula, verdictRuleFor } from './verdict-formu
 import { percentFormatKind } from '../model/parse-value';
 import { printSetupForPlan } from '../report/print-setup';
 
-/** Column titles shared by PHỤ LỤC 01, 02 and 03 (seed 001). */
+/** Column titles shared by PHỤ LỤC 01, 02 and 03 (Hướng dẫn 2142/STTTT-CNTT). */
 export const APPENDIX_HEADERS = {
   tt: 'TT',
   name: 'Tên chỉ tiêu',

@@ -71,7 +71,7 @@ export interface Criterion {
   unit: string;
   /** The yearly target */
   target: Target;
-  /** Yêu cầu tiêu chí (requirement text, seed 001) */
+  /** Yêu cầu tiêu chí (requirement text, Hướng dẫn 2142/STTTT-CNTT) */
   requirement: string;
   /** Thành phần hồ sơ chứng minh: each required document */
   evidence: string[];
@@ -169,7 +169,7 @@ export interface Catalog {
   title: string;
   province: string;
   year: number;
-  /** Source documents (seed references, decision numbers) */
+  /** Source documents, by their own names and numbers */
   sources: string[];
   groups: CriterionGroup[];
   criteria: Criterion[];

@@ -1,5 +1,5 @@
 /**
- * The evidence forms of seed 001 ("C. CÁC MẪU BẢNG BIỂU", guidance 2142/STTTT-CNTT), as data:
+ * The evidence forms of Hướng dẫn 2142/STTTT-CNTT ("C. CÁC MẪU BẢNG BIỂU"), as data:
  * titles, headers (exact official text for templates, synonyms for recognition), which columns
  * hold ticks, the summary lines and the ratios they state.
  *
@@ -12,7 +12,7 @@ import type { FormColumnKind, FormKind } from './types';
 export interface FormColumnDef {
   id: string;
   kind: FormColumnKind;
-  /** Official header text (seed 001), written by the template */
+  /** Official header text (Hướng dẫn 2142/STTTT-CNTT), written by the template */
   header: string;
   /** Parent header of a two-level header (Mẫu 2.5), written merged above */
   parent?: string;
@@ -54,7 +54,7 @@ export interface FormRatioDef {
 export interface FormSummaryDef {
   /** The ratio the line states */
   ratio: string;
-  /** Official text (seed 001) */
+  /** Official text (Hướng dẫn 2142/STTTT-CNTT) */
   label: string;
   /** Alternatives, each a list of phrases that must all occur in the label */
   match: string[][];
@@ -66,7 +66,7 @@ export interface FormSummaryDef {
 
 export interface FormDef {
   kind: FormKind;
-  /** Official title (seed 001) */
+  /** Official title (Hướng dẫn 2142/STTTT-CNTT) */
   title: string;
   lists: FormListDef[];
   ratios: FormRatioDef[];

@@ -1,5 +1,5 @@
 /**
- * The evidence folder (`cds-check validate --evidence DIR`). Seed 001: "tài liệu minh chứng đặt
+ * The evidence folder (`cds-check validate --evidence DIR`). Hướng dẫn 2142/STTTT-CNTT: "tài liệu minh chứng đặt
  * theo số thứ tự các tiêu chí; lưu các tài liệu theo thư mục tên các tiêu chí". Each criterion
  * requiring evidence needs a folder named after its code ("1.4", "1.4. Danh sách CBCC",
  * "Tiêu chí 1.4") holding at least one file; a file named in the appendix's Tài liệu minh chứng

@@ -1,5 +1,5 @@
 /**
- * Evidence forms (Mẫu 1.4, 2.5, 2.6, 3.3, 4.1, 4.5 of seed 001): recognise and count them, check
+ * Evidence forms (Mẫu 1.4, 2.5, 2.6, 3.3, 4.1, 4.5 of Hướng dẫn 2142/STTTT-CNTT): recognise and count them, check
  * their entries, compare them with PHỤ LỤC 01, fill them with formulas, link the appendix to them,
  * check the evidence folder, and write blank forms.
  */

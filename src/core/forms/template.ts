@@ -1,5 +1,5 @@
 /**
- * Blank evidence forms (`cds-check template mau-3.3`): the official layout of seed 001 — title
+ * Blank evidence forms (`cds-check template mau-3.3`): the official layout of Hướng dẫn 2142/STTTT-CNTT — title
  * and headers word for word, numbered empty rows, the summary lines with live formulas, the
  * signature block — which `recognizeForm` recognises and `validate` reads.
  */

@@ -95,7 +95,7 @@ export function CatalogActions({ host = officeCatalogHost }: CatalogActionsProps
               ))}
             </Select>
           </Field>
-          <Button onClick={onAdopt} disabled={pane.busy || !chosenTable}>
+          <Button onClick={() => void onAdopt()} disabled={pane.busy || !chosenTable}>
             {CATALOG_UI.adopt}
           </Button>
         </div>

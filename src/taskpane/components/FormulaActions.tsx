@@ -69,10 +69,10 @@ export function FormulaActions({ host = officeFormulaHost }: FormulaActionsProps
   return (
     <section className={s.root} aria-label="Công thức và thẩm định">
       <div className={s.row}>
-        <Button onClick={onFill} disabled={pane.busy}>
+        <Button onClick={() => void onFill()} disabled={pane.busy}>
           {FORMULA_UI.fill}
         </Button>
-        <Button onClick={onUndo} disabled={pane.busy || !undo}>
+        <Button onClick={() => void onUndo()} disabled={pane.busy || !undo}>
           {FORMULA_UI.undo}
         </Button>
       </div>
@@ -92,7 +92,7 @@ export function FormulaActions({ host = officeFormulaHost }: FormulaActionsProps
             onChange={(_, d) => setAdjacent(!!d.checked)}
             label={FORMULA_UI.adjacent}
           />
-          <Button onClick={onAppraise} disabled={pane.busy}>
+          <Button onClick={() => void onAppraise()} disabled={pane.busy}>
             {FORMULA_UI.appraise}
           </Button>
         </div>
