@@ -103,7 +103,9 @@ describe('Thanh Hóa 2023 catalog (default)', () => {
     const sources = cat.sources.join('\n');
     expect(sources).toContain('1829/QĐ-UBND');
     expect(sources).toContain('2142/STTTT-CNTT');
-    for (const seed of ['000_', '001_', '004_']) expect(sources).toContain(seed);
+    // each source by its own name, never by a seed file number
+    for (const name of ['Cẩm Bình', 'Hoàng Kim']) expect(sources).toContain(name);
+    expect(sources).not.toMatch(/seed|\b00\d_/i);
   });
 
   it('has the 37 criteria of PHỤ LỤC 01, in the same order', () => {
@@ -570,7 +572,8 @@ describe('Bắc Giang / Hợp Thịnh 2024 catalog (another province is a new fi
     expect(bg.id).toBe('bac-giang-2024');
     expect(bg.province).toBe('Bắc Giang');
     expect(bg.year).toBe(2024);
-    expect(bg.sources.join(' ')).toContain('002_');
+    expect(bg.sources.join(' ')).toContain('Hợp Thịnh');
+    expect(bg.sources.join(' ')).not.toMatch(/seed|\b00\d_/i);
     expect(chainLevels(bg).map((l) => l.id)).toEqual(['xa']);
     expect(bg.notes?.join(' ')).toMatch(/thứ tự/);
   });
@@ -686,5 +689,21 @@ describe('no criterion code or target in TypeScript (they are data: src/catalog/
           "(kind.slice('mau-'.length)) or kept in JSON. Found:\n" +
           offenders.join('\n'),
       );
+  });
+});
+
+describe('source documents are named by their own names', () => {
+  const SRC = path.join(__dirname, '..', '..', '..', '..', 'src');
+  const files = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+      const p = path.join(dir, d.name);
+      return d.isDirectory() ? files(p) : /\.(tsx?|json|md)$/.test(d.name) ? [p] : [];
+    });
+
+  it('no file under src says "seed 00x" (comments, catalog sources and notes)', () => {
+    const offenders = files(SRC).filter((f) =>
+      /\bseeds? ?0\d\d|\b00\d_[0-9a-f]{6}/i.test(fs.readFileSync(f, 'utf8')),
+    );
+    expect(offenders.map((f) => path.relative(SRC, f))).toEqual([]);
   });
 });
