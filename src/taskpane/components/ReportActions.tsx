@@ -54,14 +54,14 @@ export function ReportActions({ host = officeReportHost }: ReportActionsProps) {
 
   return (
     <section className={s.row} aria-label="Báo cáo và in">
-      <Button onClick={onReport} disabled={pane.busy}>
+      <Button onClick={() => void onReport()} disabled={pane.busy}>
         {REPORT_UI.report}
       </Button>
-      <Button onClick={onPrint} disabled={pane.busy}>
+      <Button onClick={() => void onPrint()} disabled={pane.busy}>
         {REPORT_UI.print}
       </Button>
       {undo && (
-        <Button onClick={onUndo} disabled={pane.busy}>
+        <Button onClick={() => void onUndo()} disabled={pane.busy}>
           {REPORT_UI.undo}
         </Button>
       )}
