@@ -183,13 +183,13 @@ export function FilePanel({ file, catalog, onClose, onDownload }: FilePanelProps
           <Button
             appearance="primary"
             disabled={busy}
-            onClick={() => download(WEB_UI.downloadFill, () => fillDownload(file, catalog))}
+            onClick={() => void download(WEB_UI.downloadFill, () => fillDownload(file, catalog))}
           >
             {WEB_UI.downloadFill}
           </Button>
           <Button
             disabled={busy}
-            onClick={() => download(WEB_UI.downloadMarks, () => marksDownload(file))}
+            onClick={() => void download(WEB_UI.downloadMarks, () => marksDownload(file))}
           >
             {WEB_UI.downloadMarks}
           </Button>
@@ -197,7 +197,7 @@ export function FilePanel({ file, catalog, onClose, onDownload }: FilePanelProps
             <Button
               disabled={busy}
               onClick={() =>
-                runner.run(WEB_UI.working(UI.rollup, file.name), () => host.rollupCommunes())
+                void runner.run(WEB_UI.working(UI.rollup, file.name), () => host.rollupCommunes())
               }
             >
               {WEB_UI.downloadWorkbookRollup}
@@ -206,7 +206,9 @@ export function FilePanel({ file, catalog, onClose, onDownload }: FilePanelProps
           {appendices.length > 0 && (
             <Button
               disabled={busy}
-              onClick={() => download(WEB_UI.downloadReport, () => reportDownload(file, catalog))}
+              onClick={() =>
+                void download(WEB_UI.downloadReport, () => reportDownload(file, catalog))
+              }
             >
               {WEB_UI.downloadReport}
             </Button>
@@ -232,9 +234,7 @@ export function FilePanel({ file, catalog, onClose, onDownload }: FilePanelProps
             disabled={busy}
             onClick={() => {
               const choice = choices.find((c) => c.key === choiceKey) ?? choices[0];
-              return download(WEB_UI.downloadAppraise, () =>
-                appraiseDownload(file, catalog, choice),
-              );
+              void download(WEB_UI.downloadAppraise, () => appraiseDownload(file, catalog, choice));
             }}
           >
             {WEB_UI.downloadAppraise}
@@ -247,7 +247,7 @@ export function FilePanel({ file, catalog, onClose, onDownload }: FilePanelProps
           sheetCount={file.report.sheets.length}
           busy={busy}
           onInsert={() =>
-            runner.run(UI.inserting, async () => {
+            void runner.run(UI.inserting, async () => {
               const r = await host.insertBlankAppendix();
               return [r.description, ...r.notes];
             })

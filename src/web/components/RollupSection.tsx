@@ -74,7 +74,7 @@ export function RollupSection({ files, catalog, onDownload }: RollupSectionProps
           appearance="primary"
           disabled={runner.busy !== null || model.communes.length === 0}
           onClick={() =>
-            runner.run(WEB_UI.working(WEB_UI.downloadRollup, WEB_UI.rollupTitle), async () => {
+            void runner.run(WEB_UI.working(WEB_UI.downloadRollup, WEB_UI.rollupTitle), async () => {
               const d = await rollupDownload(model);
               onDownload(d);
               return d.messages;

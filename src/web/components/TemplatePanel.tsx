@@ -59,7 +59,7 @@ export function TemplatePanel({
         <Button
           disabled={runner.busy !== null}
           onClick={() =>
-            runner.run(WEB_UI.working(WEB_UI.downloadTemplate, kind), async () => {
+            void runner.run(WEB_UI.working(WEB_UI.downloadTemplate, kind), async () => {
               const d = await templateDownload(catalog, kind, appendix ? chain : undefined);
               onDownload(d);
               return d.messages;

@@ -85,7 +85,7 @@ export function WebApp() {
         <Text className={s.privacy}>{WEB_UI.privacy}</Text>
         <Text>{WEB_UI.intro}</Text>
       </header>
-      <FilePicker disabled={runner.busy !== null} onFiles={onFiles} />
+      <FilePicker disabled={runner.busy !== null} onFiles={(files) => void onFiles(files)} />
       <Notices runner={runner} testId="page-notices" />
       {files.length > 0 && (
         <div className={s.filesHead}>
