@@ -21,6 +21,9 @@ import type {
 import { defaultCatalog } from '../../../../src/core/catalog/catalog';
 import { recognizeAppendix } from '../../../../src/core/appendix/recognize';
 import { gridFromTsv, readSeedTable, rowOf, withCell } from '../../../support/fixtures/tsv-grid';
+import { load, marksWorkbook } from '../../../support/fill-layout-builders';
+import { cleanRows } from '../../../support/fixtures/qa-builders';
+import { analyze } from '../../../support/fill-support';
 
 // ---------------------------------------------------------------------------------------------
 // A small hand-made catalog (codes and targets as in the Thanh Hóa 2023 set) and a hand-made
@@ -519,6 +522,15 @@ describe('target-differs', () => {
     expect(f[0]).toMatchObject({ cell: 'D7', criterion: '2.5', severity: 'warning' });
     expect(f[0].message).toBe('2.5: chỉ tiêu trên bảng là 40%, bộ tiêu chí quy định 50%');
   });
+  it('warns on a target 1 point off the catalog (69% typed, 70% required); quiet on 70%', () => {
+    const off = pl01(replaceLine(goodLines(), '1.6', '1.6\tTỷ lệ\t%\t69%\t82,9%\tĐạt'));
+    const f = rules(off.findings, 'target-differs');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ criterion: '1.6', severity: 'warning' });
+    expect(f[0].message).toContain('69%');
+    const same = pl01(replaceLine(goodLines(), '1.6', '1.6\tTỷ lệ\t%\t70%\t82,9%\tĐạt'));
+    expect(rules(same.findings, 'target-differs')).toEqual([]);
+  });
   it('uses the catalog target, not the sheet target, for the verdict', () => {
     const res = pl01(replaceLine(goodLines(), '2.5', '2.5\tHợp đồng điện tử\t%\t40%\t45%\tĐạt'));
     expect(verdictOf(res, '2.5')).toBe('unmet');
@@ -596,6 +608,29 @@ describe('group-row-verdict', () => {
   });
 });
 
+describe('group-row-verdict with Đánh giá split into Đạt | Không đạt mark columns', () => {
+  /** A verdict typed on group row "3" in the mark column `col` ('met' | 'unmet'). */
+  const groupMarkFindings = async (col: 'met' | 'unmet', text: string) => {
+    const { wb, map } = marksWorkbook(cleanRows());
+    wb.getWorksheet('PL01')!.getCell(map.rowOf.get('3')!, map.col[col]).value = text;
+    const { snapshot } = await load(wb);
+    const sheet = analyze(snapshot).sheets.find((s) => s.name === 'PL01')!;
+    expect(sheet.layout!.verdictMarks).toBeDefined();
+    return rules(sheet.findings, 'group-row-verdict');
+  };
+  it('is quiet on a "-" in either mark column of a group row', async () => {
+    expect(await groupMarkFindings('met', '-')).toEqual([]);
+    expect(await groupMarkFindings('unmet', '-')).toEqual([]);
+  });
+  it('warns on an "x" in a mark column of a group row', async () => {
+    const f = await groupMarkFindings('met', 'x');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: 'warning' });
+    expect(f[0].message).toContain('Xã hội số');
+    expect(await groupMarkFindings('unmet', 'x')).toHaveLength(1);
+  });
+});
+
 describe('appraisal levels (PHỤ LỤC 02/03)', () => {
   const pl02 = (line: string) => {
     const grid = gridFromTsv(
@@ -630,6 +665,15 @@ describe('appraisal levels (PHỤ LỤC 02/03)', () => {
     expect(f[0].message).toContain('82,9%');
     expect(
       rules(pl02('1.6\tTỷ lệ\t%\t70%\t82,9%\t82,93%\tĐạt').findings, 'appraisal-differs'),
+    ).toEqual([]);
+  });
+  it('appraisal-differs at 0,4 point (82,9% below, 82,5% above); equal values quiet', () => {
+    const f = rules(pl02('1.6\tTỷ lệ\t%\t70%\t82,9%\t82,5%\tĐạt').findings, 'appraisal-differs');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ cell: 'F2', criterion: '1.6' });
+    expect(f[0].message).toContain('82,5%');
+    expect(
+      rules(pl02('1.6\tTỷ lệ\t%\t70%\t82,9%\t82,9%\tĐạt').findings, 'appraisal-differs'),
     ).toEqual([]);
   });
   it('PHỤ LỤC 03 judges the province result against the district one', () => {
