@@ -28,10 +28,13 @@ async function readBytes(filePath: string): Promise<Buffer> {
   }
 }
 
-/** Load an .xlsx file; CliError or WorkbookError for every way a file can fail to be one. */
+/**
+ * Load an .xlsx file (or, read-only, an .xls / .ods one: `readAs`); CliError or WorkbookError
+ * for every way a file can fail to be one.
+ */
 export async function readWorkbookFile(
   filePath: string,
-): Promise<{ snapshot: WorkbookSnapshot; workbook: Workbook }> {
+): Promise<{ snapshot: WorkbookSnapshot; workbook: Workbook; readAs?: 'xls' | 'ods' }> {
   return readWorkbookBytes(await readBytes(filePath), path.basename(filePath));
 }
 

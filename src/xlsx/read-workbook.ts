@@ -8,6 +8,8 @@ import * as ExcelJS from 'exceljs';
 import type { Cell, CellKind, MergedArea, SheetGrid, WorkbookSnapshot } from '../core/model/grid';
 import { WorkbookError } from './errors';
 import { keepFontsOfLegacySheet } from '../core/model/legacy-sheet';
+import { otherSpreadsheetFormat, snapshotFromOtherFormat } from './read-xls-ods';
+import { workbookFromSnapshot } from './workbook-from-snapshot';
 import { unprefixSpreadsheetMl } from './normalize-ooxml';
 import { hasOwnPageSetup, isSheetProtected, worksheetMerges } from './apply-plan';
 
@@ -112,9 +114,23 @@ export function classifyWorkbookBytes(bytes: Uint8Array, name: string): Workbook
 export async function readWorkbookBytes(
   bytes: Uint8Array | ArrayBuffer,
   name: string,
-): Promise<{ snapshot: WorkbookSnapshot; workbook: ExcelJS.Workbook }> {
+): Promise<{ snapshot: WorkbookSnapshot; workbook: ExcelJS.Workbook; readAs?: 'xls' | 'ods' }> {
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   const refused = classifyWorkbookBytes(data, name);
+  const other = refused?.code === 'unsupported-format' ? otherSpreadsheetFormat(data) : null;
+  if (other) {
+    // .xls / .ods: read through SheetJS, read-only; what is written goes to a new .xlsx
+    let snapshot: WorkbookSnapshot;
+    try {
+      snapshot = snapshotFromOtherFormat(data, other, name);
+    } catch {
+      throw new WorkbookError(
+        'not-a-workbook',
+        `Tệp "${name}" bị hỏng, không đọc được như một bảng tính (.${other}).`,
+      );
+    }
+    return { snapshot, workbook: workbookFromSnapshot(snapshot), readAs: other };
+  }
   if (refused) throw refused;
   const damaged = (why: string) =>
     new WorkbookError('not-a-workbook', `Tệp "${name}" bị hỏng, ${why} (.xlsx).`);

@@ -12,7 +12,7 @@ import { catalogOrReport, parseCommandArgs } from '../command-args';
 import { EXIT_FAILURE, EXIT_OK, type CliIO } from '../command';
 import { isCliError } from '../errors';
 import { readWorkbookFile } from '../read-file';
-import { applyAndWrite, outTarget } from './plan-io';
+import { applyAndWrite, outTarget, readOnlyNote } from './plan-io';
 
 export const name = 'appraise';
 export const summary = 'Tạo sheet thẩm định (PHỤ LỤC 02/03) từ phụ lục của cấp dưới';
@@ -106,5 +106,6 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stderr(`${plan.description}\n`);
     return EXIT_FAILURE;
   }
+  if (plan.edits.length > 0) io.stdout(readOnlyNote(input, read.readAs));
   return applyAndWrite(io, read.workbook, plan, outTarget(values.out, input, 'tham-dinh'), input);
 }

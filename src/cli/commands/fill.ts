@@ -14,7 +14,7 @@ import { parseCommandArgs } from '../command-args';
 import { EXIT_FAILURE, EXIT_OK, type CliIO } from '../command';
 import { isCliError } from '../errors';
 import { readWorkbookFile } from '../read-file';
-import { applyAndWrite, outTarget } from './plan-io';
+import { applyAndWrite, outTarget, readOnlyNote } from './plan-io';
 
 export const name = 'fill';
 export const summary =
@@ -114,5 +114,6 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     if (values.sheet !== undefined && s.name !== values.sheet) continue;
     io.stdout(`Sheet "${s.name}": ${summaryLineVi(s.summary)}\n`);
   }
+  if (plan.edits.length > 0) io.stdout(readOnlyNote(input, read.readAs));
   return applyAndWrite(io, read.workbook, plan, outTarget(values.out, input, 'cong-thuc'), input);
 }

@@ -24,7 +24,7 @@ import { readWorkbookProtection } from '../read-file';
 /** "xa-hoang-kim.xlsx" → "xa-hoang-kim-<suffix>.xlsx" next to it. */
 export function defaultOut(input: string, suffix: string): string {
   const dir = path.dirname(input);
-  const base = path.basename(input).replace(/\.xls[xm]$/i, '');
+  const base = path.basename(input).replace(/\.(xls[xm]?|ods)$/i, '');
   return path.join(dir, `${base}-${suffix}.xlsx`);
 }
 
@@ -44,6 +44,13 @@ export function samePath(a: string, b: string): boolean {
 export interface OutTarget {
   path: string;
   explicit: boolean;
+}
+
+/** What the write commands say when the input was an .xls / .ods file, read-only. */
+export function readOnlyNote(input: string, readAs: 'xls' | 'ods' | undefined): string {
+  return readAs
+    ? `Tệp "${path.basename(input)}" (.${readAs}) chỉ được đọc, không bị sửa; kết quả được ghi vào một tệp .xlsx mới bên cạnh.\n`
+    : '';
 }
 
 export function outTarget(out: string | undefined, input: string, suffix: string): OutTarget {
