@@ -385,6 +385,22 @@ describe('appraise --adjacent', () => {
     }
   });
 
+  it('colours every cell it pre-fills (and notes it as to be checked)', () => {
+    const prefilled = plan.edits.flatMap((e) =>
+      (e.op === 'set-value' || e.op === 'set-formula') &&
+      e.sheet === PL01 &&
+      fromA1(e.cell).col === 8 &&
+      rep.sheets[0].rows!.some((r) => r.row === fromA1(e.cell).row)
+        ? [e.cell]
+        : [],
+    );
+    expect(prefilled).toHaveLength(rep.sheets[0].criteria.length);
+    for (const addr of prefilled) {
+      const cell = cellAt(after, PL01, addr);
+      expect([addr, cell?.fill, cell?.note]).toEqual([addr, TO_CHECK_FILL, TO_CHECK_NOTE]);
+    }
+  });
+
   it('changes no existing cell', () => {
     const a = cellMap(sheetOf(before, PL01));
     const b = cellMap(sheetOf(after, PL01));
