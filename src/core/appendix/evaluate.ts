@@ -32,6 +32,7 @@ import {
 import { isMark, readMarks, readVerdict } from './evaluate-marks';
 import { ratioDisagreement } from './evaluate-ratios';
 import { readFor, roleAddress, withComputedResult } from './evaluate-reading';
+import { computeVerdictFormula } from './stale-verdict';
 export { verdictLabel, summaryLineVi } from '../model/messages';
 export { judgeResult, samePhrase, sameResult, sheetTargetAgrees } from './evaluate-judging';
 export { ratioDisagreement } from './evaluate-ratios';
@@ -175,7 +176,28 @@ function evaluateRow(c: RowContext, row: CriterionRow, crit: Criterion): Criteri
     const marks = rec.layout.verdictMarks;
     const typed = marks ? readMarks(c.view, row, marks) : readVerdict(row);
     const at = typed.at ?? roleAddress(rec, row, 'verdict');
-    if (typed.kind === 'none' && result.kind !== 'empty')
+    const verdictCell = marks ? undefined : row.cells.verdict;
+    const computed = verdictCell?.formula
+      ? computeVerdictFormula(
+          verdictCell.formula,
+          crit,
+          resultAt,
+          withComputedResult(c.view, row, roles.own).cells[roles.own],
+        )
+      : null;
+    if (
+      verdictCell?.formula &&
+      computed !== null &&
+      cleanText(computed) !== cleanText(cellText(verdictCell))
+    )
+      // a stale cache: what the cell shows is not what its formula computes, once, not a mismatch
+      out.add(
+        'stale-formula',
+        at,
+        msg.staleVerdictFormula(code, verdictCell.formula, cellText(verdictCell), computed),
+        code,
+      );
+    else if (typed.kind === 'none' && result.kind !== 'empty')
       out.add('missing-verdict', at, msg.missingVerdict(code, judgement.verdict), code);
     else if (typed.kind === 'unknown')
       out.add(

@@ -12,6 +12,7 @@ export type RuleId =
   | 'unparseable-value'
   | 'unmet-target'
   | 'verdict-mismatch'
+  | 'stale-formula'
   | 'missing-verdict'
   | 'ratio-mismatch'
   | 'value-out-of-range'
@@ -50,6 +51,7 @@ export const RULE_SEVERITY: Record<RuleId, Severity> = {
   'unparseable-value': 'error',
   'unmet-target': 'error',
   'verdict-mismatch': 'error',
+  'stale-formula': 'warning',
   'missing-verdict': 'warning',
   'ratio-mismatch': 'error',
   'value-out-of-range': 'error',

@@ -130,6 +130,9 @@ export const msg = {
   /** "<why> nhưng ghi Đạt" */
   verdictMismatch: (why: string, typed: string) => `${why} nhưng ghi ${typed.trim()}`,
 
+  staleVerdictFormula: (code: string, formula: string, shown: string, computed: string) =>
+    `${code}: công thức chưa được tính lại — ô Đánh giá =${formula} đang hiện ${shown.trim() === '' ? '(trống)' : `“${shown.trim()}”`} nhưng công thức tính ra ${computed === '' ? '(trống)' : `“${computed}”`} (tệp được lưu bằng chương trình không tính lại công thức); hãy mở tệp bằng Excel để tính lại rồi lưu`,
+
   unknownVerdict: (code: string, typed: string) =>
     `${code}: ô Đánh giá ghi ${quote(typed)}, cần ghi “Đạt” hoặc “Không đạt”`,
 
