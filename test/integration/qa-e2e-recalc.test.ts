@@ -186,6 +186,13 @@ withSoffice('LibreOffice recalculation of what the CLI writes', () => {
     const differs = two.findings.filter((f) => f.rule === 'appraisal-differs');
     expect(differs.map((f) => [f.criterion, f.severity])).toEqual([['1.6', 'info']]);
     expect(differs[0].message).toMatch(/50%.*82,9%/);
+    // its Đánh giá formula still caches "Đạt" (ExcelJS does not recalculate): said once, as a
+    // formula not yet recalculated with the value it computes, not as a verdict mismatch
+    const stale = two.findings.filter((f) => f.rule === 'stale-formula');
+    expect(stale.map((f) => [f.criterion, f.severity])).toEqual([['1.6', 'warning']]);
+    expect(stale[0].message).toContain('công thức chưa được tính lại');
+    expect(stale[0].message).toContain('tính ra “Không đạt”');
+    expect(two.findings.filter((f) => f.rule === 'verdict-mismatch')).toEqual([]);
   });
 
   it('…recalculated by LibreOffice: the verdict formula follows the district, PL03 sees the change', async () => {
