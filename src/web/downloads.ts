@@ -50,6 +50,11 @@ export function outName(original: string, suffix: string, ext = 'xlsx'): string 
   return `${baseName(original)}-${suffix}.${ext}`;
 }
 
+/** What the page says after writing a file from an .xls / .ods original (as the CLI does). */
+function readOnlyLines(file: OpenedFile): string[] {
+  return file.readAs ? [WEB_UI.readOnlyOriginal(file.name, file.readAs)] : [];
+}
+
 function planLines(plan: EditPlan): string[] {
   return [plan.description, ...(plan.notes ?? []).filter((n) => n !== plan.description)];
 }
@@ -62,7 +67,7 @@ async function written(file: OpenedFile, plan: EditPlan, suffix: string): Promis
     fileName,
     bytes,
     mime: XLSX_MIME,
-    messages: [...planLines(plan), WEB_UI.downloaded(fileName)],
+    messages: [...planLines(plan), ...readOnlyLines(file), WEB_UI.downloaded(fileName)],
   };
 }
 
@@ -97,7 +102,12 @@ export async function marksDownload(file: OpenedFile): Promise<Download> {
     fileName,
     bytes,
     mime: XLSX_MIME,
-    messages: [WEB_UI.marksDone(marks.marked), ...marks.messages, WEB_UI.downloaded(fileName)],
+    messages: [
+      WEB_UI.marksDone(marks.marked),
+      ...marks.messages,
+      ...readOnlyLines(file),
+      WEB_UI.downloaded(fileName),
+    ],
   };
 }
 
@@ -114,7 +124,7 @@ export async function reportDownload(file: OpenedFile, catalog: Catalog): Promis
   ];
   if (f.undetermined.length)
     messages.push(`Chưa xác định: ${f.undetermined.join(', ')} (bổ sung trước khi trình).`);
-  messages.push(WEB_UI.reportPlaceholders, WEB_UI.downloaded(fileName));
+  messages.push(WEB_UI.reportPlaceholders, ...readOnlyLines(file), WEB_UI.downloaded(fileName));
   return { fileName, bytes, mime: DOCX_MIME, messages };
 }
 

@@ -6,7 +6,7 @@ export const WEB_UI = {
   intro:
     'Chọn một hay nhiều tệp phụ lục (PHỤ LỤC 01/02/03, biểu mẫu minh chứng) để xem kết quả như lệnh cds-check validate, rồi tải về tệp đã điền công thức, tệp có phụ lục thẩm định hay tệp đánh dấu lỗi.',
   choose: 'Chọn tệp…',
-  dropHere: 'hoặc kéo thả tệp .xlsx vào đây',
+  dropHere: 'hoặc kéo thả tệp .xlsx, .xls, .ods vào đây',
   dropActive: 'Thả tệp để mở',
   reading: (i: number, n: number, name: string) =>
     n > 1 ? `Đang đọc tệp ${i}/${n}: ${name}…` : `Đang đọc tệp ${name}…`,
@@ -59,6 +59,9 @@ export const WEB_UI = {
   marksNone: 'Không có ô nào cần đánh dấu: không tạo tệp.',
   marksDone: (n: number) => `Đã tô màu và ghi chú ${n} ô trong tệp mới.`,
   originalKept: 'Tệp gốc không bị thay đổi.',
+  /** The CLI's sentence (src/cli/commands/plan-io.ts readOnlyNote) for an .xls / .ods original. */
+  readOnlyOriginal: (name: string, format: 'xls' | 'ods') =>
+    `Tệp "${name}" (.${format}) chỉ được đọc, không bị sửa; kết quả được ghi vào một tệp .xlsx mới. Tệp gốc không bị thay đổi.`,
   noClear:
     'Trang này không sửa tệp gốc nên không có đánh dấu nào để xoá; tệp đánh dấu lỗi là một tệp mới.',
   reportPlaceholders: 'Các chỗ "…" (tô vàng) trong báo cáo là phần người soạn điền tiếp.',

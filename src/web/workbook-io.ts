@@ -30,7 +30,20 @@ async function load(bytes: Uint8Array, name: string) {
 
 /** The workbook as the core sees it; WorkbookReadError with a Vietnamese message. */
 export async function readSnapshot(bytes: Uint8Array, name: string): Promise<WorkbookSnapshot> {
-  return (await load(bytes, name)).snapshot;
+  return (await readWorkbook(bytes, name)).snapshot;
+}
+
+/**
+ * The snapshot, and `readAs` when the bytes were an .xls / .ods file read (read-only) by the
+ * SheetJS reader in src/xlsx: downloads from it are then new .xlsx files built from the
+ * snapshot, as `cds-check fill` / `appraise` do.
+ */
+export async function readWorkbook(
+  bytes: Uint8Array,
+  name: string,
+): Promise<{ snapshot: WorkbookSnapshot; readAs?: 'xls' | 'ods' }> {
+  const { snapshot, readAs } = await load(bytes, name);
+  return readAs ? { snapshot, readAs } : { snapshot };
 }
 
 export interface WriteOptions {

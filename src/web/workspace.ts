@@ -10,7 +10,7 @@ import {
   type WorkbookReport,
 } from '../core';
 import { WEB_UI } from './labels';
-import { readSnapshot, WorkbookReadError } from './workbook-io';
+import { readWorkbook, WorkbookReadError } from './workbook-io';
 
 export interface OpenedFile {
   status: 'ok';
@@ -20,6 +20,8 @@ export interface OpenedFile {
   bytes: Uint8Array;
   snapshot: WorkbookSnapshot;
   report: WorkbookReport;
+  /** Set when the file is an .xls / .ods one: read only, every download is a new .xlsx. */
+  readAs?: 'xls' | 'ods';
 }
 
 export interface FailedFile {
@@ -42,9 +44,9 @@ export async function openWorkbookFile(
 ): Promise<FileEntry> {
   const id = `tep-${++nextId}`;
   try {
-    const snapshot = await readSnapshot(bytes, name);
+    const { snapshot, readAs } = await readWorkbook(bytes, name);
     const report = analyzeWorkbook(snapshot, catalog);
-    return { status: 'ok', id, name, bytes, snapshot, report };
+    return { status: 'ok', id, name, bytes, snapshot, report, ...(readAs ? { readAs } : {}) };
   } catch (e) {
     const error =
       e instanceof WorkbookReadError

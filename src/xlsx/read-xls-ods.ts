@@ -29,10 +29,24 @@ function head(bytes: Uint8Array, n = 120): string {
   return s;
 }
 
+/** Whether `text` (ASCII) occurs anywhere in `bytes`. */
+function containsAscii(bytes: Uint8Array, text: string): boolean {
+  const first = text.charCodeAt(0);
+  outer: for (let i = bytes.indexOf(first); i >= 0; i = bytes.indexOf(first, i + 1)) {
+    for (let j = 1; j < text.length; j++) if (bytes[i + j] !== text.charCodeAt(j)) continue outer;
+    return true;
+  }
+  return false;
+}
+
 /** Which of .xls (an OLE2 compound file) / .ods these bytes are, by content, or null. */
 export function otherSpreadsheetFormat(bytes: Uint8Array): OtherSpreadsheetFormat | null {
   if (startsWith(bytes, OLE2_MAGIC)) return 'xls';
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) && head(bytes).includes(ODS_MIMETYPE))
+  // the mimetype entry should come first, stored; some writers (SheetJS) put it later
+  if (
+    startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) &&
+    (head(bytes).includes(ODS_MIMETYPE) || containsAscii(bytes, ODS_MIMETYPE))
+  )
     return 'ods';
   return null;
 }
