@@ -295,7 +295,8 @@ describe('PHỤ LỤC 01 linked to the forms', () => {
     const addr = resultAddr(code);
     // the only write on the Kết quả cell is a live formula on the form's cell, not its value
     const writes = plan.edits.filter(
-      (e) => (e.op === 'set-value' || e.op === 'set-formula') && e.sheet === PL01 && e.cell === addr,
+      (e) =>
+        (e.op === 'set-value' || e.op === 'set-formula') && e.sheet === PL01 && e.cell === addr,
     );
     expect(writes).toEqual([expect.objectContaining({ op: 'set-formula', formula: reference })]);
     const { row, col: c } = fromA1(addr);
