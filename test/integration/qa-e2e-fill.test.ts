@@ -210,7 +210,7 @@ const BAD_INPUTS: [string, string, () => Promise<Buffer | null>][] = [
   ['random bytes', 'rac.xlsx', async () => randomBytesFile(6000, 5)],
   ['a truncated download', 'tai-do.xlsx', async () => truncatedXlsx(hoangKimWorkbook(), 0.5)],
   ['an empty file', 'rong.xlsx', async () => Buffer.alloc(0)],
-  ['an old .xls', 'cu.xls', async () => ole2File(false)],
+  ['a damaged .xls (an OLE2 header and nothing else)', 'cu.xls', async () => ole2File(false)],
   ['a password-protected workbook', 'mat-khau.xlsx', async () => ole2File(true)],
   ['a folder', 'thu-muc.xlsx', async () => null],
 ];
@@ -220,7 +220,7 @@ const MESSAGES: Record<string, RegExp> = {
   'rac.xlsx': /không phải là bảng tính Excel/,
   'tai-do.xlsx': /bị cắt cụt/,
   'rong.xlsx': /rỗng/,
-  'cu.xls': /định dạng Excel cũ \(\.xls\)/,
+  'cu.xls': /bị hỏng, không đọc được như một bảng tính \(\.xls\)/,
   'mat-khau.xlsx': /đặt mật khẩu/,
   'thu-muc.xlsx': /là một thư mục/,
 };
