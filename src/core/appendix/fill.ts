@@ -21,10 +21,12 @@ import { a1 } from '../model/formula';
 import {
   cellText,
   GridView,
+  toA1,
   type Cell,
   type SheetGrid,
   type WorkbookSnapshot,
 } from '../model/grid';
+import { encodingOfFont } from '../model/legacy-encoding';
 import {
   convertTypedResult,
   convertedValue,
@@ -384,10 +386,42 @@ export function planFillWorkbook(
   analyze: (wb: WorkbookSnapshot, catalog: Catalog) => WorkbookReport,
   opts: FillOptions = {},
 ): FillPlan {
-  return withScoring(
-    planAppendicesAndForms(snapshot, report, catalog, analyze, opts),
-    planScoringSheets(snapshot, report, catalog, opts.sheet),
+  return inUnicodeFont(
+    withScoring(
+      planAppendicesAndForms(snapshot, report, catalog, analyze, opts),
+      planScoringSheets(snapshot, report, catalog, opts.sheet),
+    ),
+    snapshot,
   );
+}
+
+/** The font what we write is read in, on a cell that was typed in a TCVN3 or VNI font. */
+export const UNICODE_FONT = 'Times New Roman';
+
+/**
+ * What we write is Unicode. On a cell formatted in a legacy font (.VnTime, VNI-Times) it would
+ * show garbled, so every cell the plan writes that carries such a font is also set to Times
+ * New Roman (the snapshot keeps each cell's font on sheets typed in a legacy font).
+ */
+function inUnicodeFont(plan: FillPlan, snapshot: WorkbookSnapshot): FillPlan {
+  const legacyCells = new Map<string, Set<string>>();
+  for (const sheet of snapshot.sheets) {
+    const cells = new Set<string>();
+    for (const c of sheet.cells) if (encodingOfFont(c.font)) cells.add(toA1(c.row, c.col));
+    if (cells.size > 0) legacyCells.set(sheet.name, cells);
+  }
+  if (legacyCells.size === 0) return plan;
+  const fonts: CellEdit[] = [];
+  const done = new Set<string>();
+  for (const e of plan.edits) {
+    if (e.op !== 'set-value' && e.op !== 'set-formula') continue;
+    const cell = e.cell.toUpperCase();
+    const key = `${e.sheet}\u0000${cell}`;
+    if (done.has(key) || !legacyCells.get(e.sheet)?.has(cell)) continue;
+    done.add(key);
+    fonts.push({ op: 'set-style', sheet: e.sheet, cell, fontName: UNICODE_FONT });
+  }
+  return fonts.length === 0 ? plan : { ...plan, edits: [...plan.edits, ...fonts] };
 }
 
 /** The scoring sheets' SUM formulas (issue 14) added to the appendix/forms plan. */

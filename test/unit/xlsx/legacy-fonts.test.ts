@@ -9,9 +9,12 @@ import type * as ExcelJS from 'exceljs';
 import { readWorkbookFile } from '../../../src/cli/read-file';
 import { analyzeWorkbook } from '../../../src/core/analyze';
 import { defaultCatalog } from '../../../src/core/catalog/catalog';
-import { encodeTcvn3, encodeVni } from '../../../src/core/model/legacy-encoding';
+import { encodeTcvn3, encodeVni, encodingOfFont } from '../../../src/core/model/legacy-encoding';
+import { toA1 } from '../../../src/core/model/grid';
 import type { WorkbookReport } from '../../../src/core/model/report-types';
+import { planFillWorkbook } from '../../../src/core/appendix/fill';
 import { readWorkbookSnapshot } from '../../../src/excel';
+import { applyPlanToExcelJS } from '../../../src/xlsx';
 import { fakeFromExcelJS } from '../../support/fakes/fake-from-xlsx';
 import { hoangKimWorkbook, writeXlsx } from '../../support/fixtures/xlsx-builders';
 
@@ -88,4 +91,51 @@ describe('legacy fonts read by the add-in (Office.js, one read)', () => {
       expect(report.sheets[0].findings.filter((f) => f.rule === 'legacy-encoding')).toHaveLength(1);
     },
   );
+});
+
+describe('fill on a sheet typed in a legacy font', () => {
+  it.each(['tcvn3', 'vni'] as const)(
+    '%s: every cell it writes that had a legacy font is set to Times New Roman',
+    async (how) => {
+      const wb = retype(hoangKimWorkbook(), how);
+      const file = await writeXlsx(wb, path.join(dir, `fill-${how}.xlsx`));
+      const { snapshot } = await readWorkbookFile(file);
+      const sheet = snapshot.sheets[0];
+      const legacy = new Set(
+        sheet.cells.filter((c) => encodingOfFont(c.font)).map((c) => toA1(c.row, c.col)),
+      );
+      const report = analyzeWorkbook(snapshot, catalog);
+      const plan = planFillWorkbook(snapshot, report, catalog, analyzeWorkbook);
+      const onLegacy = plan.edits.flatMap((e) =>
+        (e.op === 'set-value' || e.op === 'set-formula') && legacy.has(e.cell.toUpperCase())
+          ? [e.cell.toUpperCase()]
+          : [],
+      );
+      // the verdict cells typed "Đạt" in the legacy font get their formulas
+      expect(onLegacy.length).toBeGreaterThan(20);
+      const restyled = new Set(
+        plan.edits.flatMap((e) =>
+          e.op === 'set-style' && e.fontName === 'Times New Roman' ? [e.cell] : [],
+        ),
+      );
+      for (const cell of onLegacy) expect(restyled).toContain(cell);
+
+      // written to the workbook: those cells now show in Times New Roman
+      applyPlanToExcelJS(wb, plan);
+      const ws = wb.worksheets[0];
+      for (const cell of onLegacy) expect(ws.getCell(cell).font?.name).toBe('Times New Roman');
+    },
+  );
+
+  it('a Unicode sheet gets no font edits from fill', async () => {
+    const file = await writeXlsx(hoangKimWorkbook(), path.join(dir, 'fill-unicode.xlsx'));
+    const { snapshot } = await readWorkbookFile(file);
+    const plan = planFillWorkbook(
+      snapshot,
+      analyzeWorkbook(snapshot, catalog),
+      catalog,
+      analyzeWorkbook,
+    );
+    expect(plan.edits.some((e) => e.op === 'set-style' && e.fontName !== undefined)).toBe(false);
+  });
 });
