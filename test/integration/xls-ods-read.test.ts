@@ -16,6 +16,7 @@ import {
   otherSpreadsheetFormat,
   snapshotFromOtherFormat,
 } from '../../src/xlsx/read-xls-ods';
+import { ensureCliBuilt, runCli } from '../support/fixtures/cli-run';
 import { buildMau14 } from '../support/fixtures/forms-builders';
 import { addGridSheet, hoangKimWorkbook, writeXlsx } from '../support/fixtures/xlsx-builders';
 
@@ -73,6 +74,35 @@ const essence = (r: WorkbookReport) =>
         expect(expected.sheets[0].summary).toMatchObject({ criteria: 37, met: 36 });
         expect(essence(actual)).toEqual(essence(expected));
         expect(snap.sheets[0].merges.length).toBeGreaterThan(0);
+      },
+    );
+
+    it.each(['xls', 'ods'] as const)(
+      '%s: cds-check fill writes a new .xlsx beside it and never touches the original',
+      async (to) => {
+        await ensureCliBuilt();
+        const sub = fs.mkdtempSync(path.join(dir, `fill-${to}-`));
+        const file = path.join(sub, `hoang-kim.${to}`);
+        fs.copyFileSync(convert(xlsx, to), file);
+        const before = fs.readFileSync(file);
+        const r = await runCli(['fill', file]);
+        expect(r.status).toBe(0);
+        expect(fs.readFileSync(file).equals(before)).toBe(true);
+        const written = fs.readdirSync(sub).filter((f) => f.endsWith('.xlsx'));
+        expect(written).toHaveLength(1);
+        expect(r.stdout + r.stderr).toContain(written[0]);
+        const out = await readWorkbookFile(path.join(sub, written[0]));
+        const sheet = out.snapshot.sheets[0];
+        expect(sheet.cells.some((c) => c.formula !== undefined)).toBe(true);
+        // the same as filling the .xlsx it was saved from
+        const fromXlsx = path.join(sub, 'from-xlsx.xlsx');
+        expect((await runCli(['fill', '--out', fromXlsx, xlsx])).status).toBe(0);
+        const expected = analyzeWorkbook((await readWorkbookFile(fromXlsx)).snapshot, catalog);
+        const report = analyzeWorkbook(out.snapshot, catalog);
+        expect(report.sheets[0].summary.criteria).toBe(37);
+        expect(report.sheets.map((x) => [x.name, x.summary])).toEqual(
+          expected.sheets.map((x) => [x.name, x.summary]),
+        );
       },
     );
 
