@@ -6,7 +6,7 @@
  * continuation row (vertical centring of a PDF paste) or on both rows, and Đánh giá split into
  * "Đạt" / "Không đạt" mark columns. Cached results are written wrong on purpose ("SAI", -1).
  */
-import { execFileSync, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -20,6 +20,7 @@ import { readWorkbookFile } from '../../src/cli/read-file';
 import { analyze, catalog, hoangKimGrid, PL01, snapshotOf, toExcel } from '../support/fill-support';
 import { load, marksWorkbook } from '../support/fill-layout-builders';
 import { cleanRows, patchRows } from '../support/fixtures/qa-builders';
+import { recalcWithLibreOffice } from '../support/qa-e2e-support';
 
 const hasSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cds-summary-'));
@@ -53,30 +54,8 @@ function withWrongCache(plan: EditPlan): EditPlan {
 }
 
 function recalc(files: string[]): string {
-  const profile = path.join(dir, 'profile');
-  fs.mkdirSync(path.join(profile, 'user'), { recursive: true });
-  fs.writeFileSync(
-    path.join(profile, 'user', 'registrymodifications.xcu'),
-    `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`,
-  );
   const out = path.join(dir, 'out');
-  execFileSync(
-    'soffice',
-    [
-      `-env:UserInstallation=file://${profile}`,
-      '--headless',
-      '--convert-to',
-      'xlsx:Calc MS Excel 2007 XML',
-      '--outdir',
-      out,
-      ...files,
-    ],
-    { stdio: 'ignore', timeout: 240000 },
-  );
+  recalcWithLibreOffice(files, out, path.join(dir, 'profile'));
   return out;
 }
 
